@@ -1,0 +1,63 @@
+package dev.vigil.kit.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings every Vigil service shares, under {@code vigil.*}.
+ *
+ * <pre>
+ * vigil.service-name=health-service
+ * vigil.outbox.batch-size=500
+ * </pre>
+ */
+@ConfigMapping(prefix = "vigil")
+public interface KitConfig {
+
+    /** The service's name: the {@code source} of its events and its Kafka client id. */
+    String serviceName();
+
+    Outbox outbox();
+
+    Readiness readiness();
+
+    Dedup dedup();
+
+    /** The relay that publishes outbox rows to Kafka. */
+    interface Outbox {
+
+        /** How often the relay retries; commits wake it at once, so this is only a fallback. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Events published per transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long one batch may wait for the broker's acknowledgements. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+    }
+
+    /** The readiness checks of Postgres and Kafka. */
+    interface Readiness {
+
+        /** A dependency that does not answer within this is reported DOWN. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** A result is reused for this long, so a burst of probes makes one check. */
+        @WithDefault("1s")
+        Duration cacheFor();
+    }
+
+    /** The record of applied event ids that makes readers idempotent. */
+    interface Dedup {
+
+        /** How long an applied event id is remembered; longer than any redelivery. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+}
