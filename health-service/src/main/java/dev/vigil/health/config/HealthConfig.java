@@ -82,6 +82,12 @@ public interface HealthConfig {
         /** Redirect hops followed at most. */
         @WithDefault("10")
         int maxRedirects();
+
+        /**
+         * PEM files of the certificate authorities HTTPS checks trust; absent means the JVM's
+         * default trust store. When set, these replace the default.
+         */
+        Optional<List<String>> trustCertificates();
     }
 
     /** Flap damping of the component state. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.vigil.health.config.HealthConfig;
 
@@ -25,6 +26,7 @@ public class OutboundPolicy {
 
     private final List<Cidr> allowList;
 
+    @Inject
     OutboundPolicy(HealthConfig config) {
         this(config.allowList().orElse(List.of()));
     }

@@ -1,0 +1,62 @@
+package dev.vigil.metrics.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.vigil.metrics.model.RequestRecord;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Exports stored requests on {@code /q/metrics}: {@code vigil_requests_total} by service, route
+ * and outcome, and {@code vigil_request_duration_seconds} as a histogram whose {@code le}
+ * buckets sit on the edges of ARCHITECTURE.md (Prometheus buckets are upper-inclusive).
+ */
+@ApplicationScoped
+public class RequestMeters {
+
+    public static final String REQUESTS = "vigil.requests";
+    public static final String DURATION = "vigil.request.duration";
+    private static final Duration[] BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
+
+    private final MeterRegistry registry;
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+
+    RequestMeters(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Counts newly stored records; called after their transaction committed. */
+    public void record(List<RequestRecord> stored) {
+        for (RequestRecord record : stored) {
+            counter(record).increment();
+            if (record.responseTimeMs() != null) {
+                timer(record).record(Duration.ofMillis(record.responseTimeMs()));
+            }
+        }
+    }
+
+    private Counter counter(RequestRecord record) {
+        List<String> key = List.of(record.service(), record.route(), record.outcome().label());
+        return counters.computeIfAbsent(key, k -> Counter.builder(REQUESTS)
+                .description("Requests stored, by service, route and outcome")
+                .tags("service", k.get(0), "route", k.get(1), "outcome", k.get(2))
+                .register(registry));
+    }
+
+    private Timer timer(RequestRecord record) {
+        List<String> key = List.of(record.service(), record.route());
+        return timers.computeIfAbsent(key, k -> Timer.builder(DURATION)
+                .description("Response times of stored requests")
+                .tags("service", k.get(0), "route", k.get(1))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.vigil.quota.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of quota-service, under {@code vigil.quota}.
+ *
+ * <pre>
+ * vigil.quota.default-tier=free
+ * vigil.quota.request-retention=P35D
+ * </pre>
+ */
+@ConfigMapping(prefix = "vigil.quota")
+public interface QuotaConfig {
+
+    /** The tier of a user nobody assigned one; it cannot be deleted. */
+    @WithDefault("free")
+    String defaultTier();
+
+    /**
+     * How long a counted request id is remembered; a repeat of it within this is not counted
+     * again. Longer than the longest period so a month's counts stay exact.
+     */
+    @WithDefault("P35D")
+    Duration requestRetention();
+
+    /** How long day and month counters are kept after their period started. */
+    @WithDefault("P400D")
+    Duration counterRetention();
+
+    /** How long minute counters are kept; only the current minute is ever read. */
+    @WithDefault("PT1H")
+    Duration minuteCounterRetention();
+
+    /** The largest {@code amount} one /consume call may ask for. */
+    @WithDefault("1000000")
+    long maxAmount();
+}

@@ -1,0 +1,51 @@
+package dev.vigil.quota.messaging;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+
+import dev.vigil.common.event.UsageRecorded;
+import dev.vigil.quota.service.UsageService;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+
+/**
+ * Applies a decoded batch, retrying a failed transaction until it commits: skipping would
+ * lose counts, and the offsets are committed only after this returns.
+ */
+@ApplicationScoped
+public class UsageRecorder {
+
+    private static final Logger LOG = Logger.getLogger(UsageRecorder.class);
+
+    private final UsageService usage;
+
+    UsageRecorder(UsageService usage) {
+        this.usage = usage;
+    }
+
+    /** Counts the batch; each attempt is a fresh transaction, so a failed one left nothing. */
+    @Retry(maxRetries = -1, delay = 200, jitter = 100, maxDuration = 0,
+            durationUnit = ChronoUnit.MILLIS)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public int record(List<UsageRecorded> events) {
+        try {
+            return usage.count(events);
+        } catch (RuntimeException e) {
+            LOG.warnf("Usage batch not counted, retrying events=%d cause=%s", events.size(),
+                    rootMessage(e));
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

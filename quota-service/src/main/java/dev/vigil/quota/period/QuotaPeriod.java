@@ -1,0 +1,70 @@
+package dev.vigil.quota.period;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The fixed UTC calendar periods a quota counts over. A period starts on its calendar boundary
+ * (not rolling from the first request), so it resets at the same instant for everyone.
+ */
+public enum QuotaPeriod {
+
+    MINUTE("requests_per_minute") {
+        @Override
+        public Instant start(Instant at) {
+            return at.truncatedTo(ChronoUnit.MINUTES);
+        }
+
+        @Override
+        public Instant end(Instant at) {
+            return start(at).plus(1, ChronoUnit.MINUTES);
+        }
+    },
+
+    DAY("requests_per_day") {
+        @Override
+        public Instant start(Instant at) {
+            return at.truncatedTo(ChronoUnit.DAYS);
+        }
+
+        @Override
+        public Instant end(Instant at) {
+            return start(at).plus(1, ChronoUnit.DAYS);
+        }
+    },
+
+    MONTH("requests_per_month") {
+        @Override
+        public Instant start(Instant at) {
+            return firstOfMonth(at).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        @Override
+        public Instant end(Instant at) {
+            return firstOfMonth(at).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+    };
+
+    private final String limitColumn;
+
+    QuotaPeriod(String limitColumn) {
+        this.limitColumn = limitColumn;
+    }
+
+    /** The first instant of the period that contains {@code at}. */
+    public abstract Instant start(Instant at);
+
+    /** The first instant after that period: when its count resets. */
+    public abstract Instant end(Instant at);
+
+    /** The column of table {@code tier} that holds this period's limit. */
+    public String limitColumn() {
+        return limitColumn;
+    }
+
+    private static LocalDate firstOfMonth(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).withDayOfMonth(1);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.vigil.quota.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.vigil.common.event.EventMeta;
+import dev.vigil.common.event.QuotaThresholdCrossed;
+import dev.vigil.common.topic.Topics;
+import dev.vigil.kit.config.KitConfig;
+import dev.vigil.kit.outbox.OutboxMessage;
+import dev.vigil.kit.outbox.OutboxWriter;
+import dev.vigil.quota.model.Counter;
+import dev.vigil.quota.model.Tier;
+import dev.vigil.quota.repository.UsageCounterRepository;
+
+/**
+ * Announces the thresholds counters have newly reached, through the outbox of the transaction
+ * that changed them. The counter rows are still locked by that change, so two transactions
+ * never announce the same threshold of the same period.
+ */
+@ApplicationScoped
+public class ThresholdNotifier {
+
+    private static final Logger LOG = Logger.getLogger(ThresholdNotifier.class);
+
+    private final UsageCounterRepository counters;
+    private final OutboxWriter outbox;
+    private final KitConfig kit;
+
+    ThresholdNotifier(UsageCounterRepository counters, OutboxWriter outbox, KitConfig kit) {
+        this.counters = counters;
+        this.outbox = outbox;
+        this.kit = kit;
+    }
+
+    /** Publishes QuotaThresholdCrossed for each newly reached threshold; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int announce(Tier tier, List<Counter> changed, Instant now) {
+        List<Counter> marked = new ArrayList<>();
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (Counter counter : changed) {
+            List<Double> reached = ThresholdRule.newlyReached(counter.used(), counter.limit(),
+                    tier.thresholds(), counter.notified());
+            if (reached.isEmpty()) {
+                continue;
+            }
+            reached.forEach(threshold -> messages.add(message(tier, counter, threshold, now)));
+            marked.add(withNotified(counter, reached));
+        }
+        counters.markNotified(marked);
+        outbox.write(messages);
+        return messages.size();
+    }
+
+    private OutboxMessage message(Tier tier, Counter counter, double threshold, Instant now) {
+        LOG.infof("Quota threshold crossed user=%s tier=%s period=%s threshold=%s used=%d limit=%d",
+                counter.userId(), tier.name(), counter.period(), threshold, counter.used(),
+                counter.limit());
+        QuotaThresholdCrossed event = QuotaThresholdCrossed.of(
+                EventMeta.now(kit.serviceName(), now), counter.userId(), tier.name(),
+                counter.period().name(), counter.periodStart(), counter.used(), counter.limit(),
+                threshold);
+        return new OutboxMessage(Topics.QUOTA_THRESHOLDS, counter.userId(), event);
+    }
+
+    private static Counter withNotified(Counter counter, List<Double> reached) {
+        List<Double> notified = new ArrayList<>(counter.notified());
+        notified.addAll(reached);
+        return new Counter(counter.userId(), counter.period(), counter.periodStart(),
+                counter.used(), counter.limit(), List.copyOf(notified));
+    }
+}
