@@ -59,7 +59,7 @@ class OutageEndToEndIT {
         });
         alertTopic = KafkaTestClient.connect().readerAtEnd(Topics.ALERTS);
 
-        health = ServiceProcess.start("health-service", commonProperties());
+        health = ServiceProcess.start("health-service", healthProperties());
         alerts = ServiceProcess.start("alert-service", alertProperties());
         ConsumerGroups.awaitAssigned(ALERT_GROUP, Duration.ofSeconds(60));
     }
@@ -147,8 +147,14 @@ class OutageEndToEndIT {
                 .replaceAll("\\s", "");
         return Map.of(
                 "quarkus.oidc.public-key", publicKey,
-                "VIGIL_DB_NAME", DATABASE,
-                "vigil.health.outbound.allow-loopback", "true");
+                "VIGIL_DB_NAME", DATABASE);
+    }
+
+    private static Map<String, String> healthProperties() throws Exception {
+        Map<String, String> properties = new java.util.HashMap<>(commonProperties());
+        // The target is a loopback server, which checks may reach only when allowed.
+        properties.put("vigil.health.allow-list", "127.0.0.0/8");
+        return properties;
     }
 
     private static Map<String, String> alertProperties() throws Exception {
@@ -156,8 +162,8 @@ class OutageEndToEndIT {
         properties.put("vigil.alert.default-webhook-url", webhook.url("/hook"));
         // A group of its own that starts at the end of the topic: this run reacts only to the
         // checks of this run, not to what other tests left on the shared broker.
-        properties.put("mp.messaging.incoming.health-checks.group.id", ALERT_GROUP);
-        properties.put("mp.messaging.incoming.health-checks.auto.offset.reset", "latest");
+        properties.put("mp.messaging.incoming.vigil-health-checks.group.id", ALERT_GROUP);
+        properties.put("mp.messaging.incoming.vigil-health-checks.auto.offset.reset", "latest");
         return properties;
     }
 }

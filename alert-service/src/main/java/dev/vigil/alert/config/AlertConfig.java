@@ -24,6 +24,10 @@ public interface AlertConfig {
     @WithDefault("P7D")
     Duration sampleRetention();
 
+    /** How often pending, reminder, silence and quota-period checks run; {@code off} stops. */
+    @WithDefault("15s")
+    String sweepInterval();
+
     Delivery delivery();
 
     Metrics metrics();
@@ -47,6 +51,10 @@ public interface AlertConfig {
         @WithDefault("5s")
         Duration timeout();
 
+        /** How often the queue is polled besides the wake-up after each commit. */
+        @WithDefault("1s")
+        String pollInterval();
+
         /** How long a replica owns a notification it is sending. */
         @WithDefault("1m")
         Duration lease();
@@ -54,6 +62,10 @@ public interface AlertConfig {
 
     /** Rules evaluated against metrics-service. */
     interface Metrics {
+
+        /** How often metric rules are evaluated; {@code off} stops the schedule. */
+        @WithDefault("60s")
+        String evaluateEvery();
 
         /** Bearer token for metrics-service's API; none sends no Authorization header. */
         Optional<String> token();

@@ -76,19 +76,29 @@ public class AlertRepository {
         }
     }
 
-    /** Newest first; {@code state} null for all; positions after (pendingSince, id). */
-    public List<Alert> page(String state, Instant afterTime, UUID afterId, int limit) {
+    /** Filters of an alert list; null fields match everything. */
+    public record Filter(String state, UUID ruleId, String subject) {
+    }
+
+    /** Newest first, positioned after (pendingSince, id) when given. */
+    public List<Alert> page(Filter filter, Instant afterTime, UUID afterId, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM alert WHERE (?::text IS NULL OR state = ?) "
+                + "AND (?::uuid IS NULL OR rule_id = ?::uuid) "
+                + "AND (?::text IS NULL OR subject = ?) "
                 + "AND (?::timestamptz IS NULL OR (pending_since, id) < (?, ?)) "
                 + "ORDER BY pending_since DESC, id DESC LIMIT ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, state);
-            select.setString(2, state);
-            select.setTimestamp(3, Sql.ts(afterTime));
-            select.setTimestamp(4, Sql.ts(afterTime));
-            select.setObject(5, afterId);
-            select.setInt(6, limit);
+            select.setString(1, filter.state());
+            select.setString(2, filter.state());
+            select.setObject(3, filter.ruleId());
+            select.setObject(4, filter.ruleId());
+            select.setString(5, filter.subject());
+            select.setString(6, filter.subject());
+            select.setTimestamp(7, Sql.ts(afterTime));
+            select.setTimestamp(8, Sql.ts(afterTime));
+            select.setObject(9, afterId);
+            select.setInt(10, limit);
             return read(select);
         } catch (SQLException e) {
             throw new RepositoryException("cannot list alerts", e);

@@ -27,6 +27,16 @@ public final class TargetApi {
                 "timeoutMs", 2000, "critical", false, "settings", Map.of("url", url));
     }
 
+    /**
+     * An HTTP target whose limits a loaded test machine cannot trip, so status follows the
+     * answer alone.
+     */
+    public static Map<String, Object> lenientHttp(String name, String url, int intervalSeconds) {
+        return Map.of("name", name, "kind", "HTTP", "intervalSeconds", intervalSeconds,
+                "timeoutMs", 10000, "degradedAfterMs", 5000, "unhealthyAfterMs", 10000,
+                "critical", false, "settings", Map.of("url", url));
+    }
+
     public static ValidatableResponse post(Object body) {
         return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/targets").then();

@@ -127,7 +127,8 @@ public final class StatsAccumulator {
         if (sketch == null) {
             return Percentiles.nearestRank(sortedValues(), valueCount, p);
         }
-        return clamp(sketchWithValues().getValueAtQuantile(p / 100.0));
+        long rank = ((long) p * timed + 99) / 100;
+        return clamp(valueAtIndex(Math.max(rank, 1) - 1));
     }
 
     /** The true median on exact data, else the sketch's 0.5 quantile. */
@@ -138,7 +139,10 @@ public final class StatsAccumulator {
         if (sketch == null) {
             return Percentiles.median(sortedValues(), valueCount);
         }
-        return clamp(sketchWithValues().getValueAtQuantile(0.5));
+        if (timed % 2 == 1) {
+            return clamp(valueAtIndex(timed / 2));
+        }
+        return clamp((valueAtIndex(timed / 2 - 1) + valueAtIndex(timed / 2)) / 2);
     }
 
     private void addTime(long ms) {
@@ -177,6 +181,20 @@ public final class StatsAccumulator {
             sketch.accept(values[valuesInSketch]);
         }
         return sketch;
+    }
+
+    /**
+     * The sketch's estimate of the value at a 0-based index of the sorted values. DDSketch
+     * picks index floor(q · (n − 1)); asking for the middle of the wanted index keeps the same
+     * rank rule as the exact path (nearest rank), which matters in sparse tails.
+     */
+    private double valueAtIndex(long index) {
+        DDSketch merged = sketchWithValues();
+        if (timed == 1) {
+            return merged.getValueAtQuantile(0);
+        }
+        double quantile = Math.min(1.0, (index + 0.5) / (timed - 1));
+        return merged.getValueAtQuantile(quantile);
     }
 
     /** A sketch estimate never lies outside the exact minimum and maximum. */

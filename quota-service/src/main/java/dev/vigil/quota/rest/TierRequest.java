@@ -2,9 +2,6 @@ package dev.vigil.quota.rest;
 
 import java.util.List;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -14,6 +11,7 @@ import dev.vigil.quota.model.Tier;
 /**
  * A tier as an admin writes it. A missing limit is unlimited; missing thresholds default to
  * 0.8 and 1.0. The name is required on create and, on replace, must match the path if given.
+ * Each threshold is checked by TierService, which names it by index ({@code thresholds[1]}).
  */
 public record TierRequest(
         @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,39}",
@@ -21,10 +19,7 @@ public record TierRequest(
         @PositiveOrZero Long requestsPerMinute,
         @PositiveOrZero Long requestsPerDay,
         @PositiveOrZero Long requestsPerMonth,
-        @Size(min = 1, max = 10) List<
-                @NotNull
-                @DecimalMin(value = "0", inclusive = false)
-                @DecimalMax(value = "1") Double> thresholds) {
+        @Size(min = 1, max = 10) List<Double> thresholds) {
 
     /** The tier under the given name. */
     public Tier toTier(String tierName) {

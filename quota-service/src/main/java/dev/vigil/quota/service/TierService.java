@@ -100,14 +100,19 @@ public class TierService {
         LOG.infof("User tier changed user=%s tier=%s", userId, tierName);
     }
 
-    /** Thresholds default to 0.8 and 1.0, are unique and kept ascending. */
+    /** Thresholds default to 0.8 and 1.0, are ratios in (0, 1], unique, kept ascending. */
     static Tier normalized(Tier tier) {
         List<Double> thresholds = tier.thresholds() == null
                 ? Tier.DEFAULT_THRESHOLDS
                 : tier.thresholds();
         Set<Double> seen = new HashSet<>();
         for (int i = 0; i < thresholds.size(); i++) {
-            if (!seen.add(thresholds.get(i))) {
+            Double threshold = thresholds.get(i);
+            if (threshold == null || threshold <= 0 || threshold > 1) {
+                throw ProblemException.invalidField("thresholds[" + i + "]",
+                        "must be a ratio greater than 0 and at most 1");
+            }
+            if (!seen.add(threshold)) {
                 throw ProblemException.invalidField("thresholds[" + i + "]",
                         "repeats the value " + thresholds.get(i));
             }

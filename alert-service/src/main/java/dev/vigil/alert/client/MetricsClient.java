@@ -1,0 +1,65 @@
+package dev.vigil.alert.client;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import dev.vigil.alert.config.AlertConfig;
+import dev.vigil.common.serde.EventJson;
+
+/**
+ * Asks metrics-service for a window's statistics with a timeout, retries and a circuit
+ * breaker; when it does not answer, the fallback returns null, which makes the rule UNKNOWN.
+ */
+@ApplicationScoped
+public class MetricsClient {
+
+    private static final Logger LOG = Logger.getLogger(MetricsClient.class);
+
+    private final MetricsRestClient client;
+    private final AlertConfig config;
+
+    MetricsClient(@RestClient MetricsRestClient client, AlertConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    /**
+     * Statistics of {@code [from, to)} for the service and endpoint (null for all); null when
+     * metrics-service could not be asked.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30,
+            delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "fallbackPerformance")
+    public Performance performance(Instant from, Instant to, String service, String endpoint) {
+        try {
+            return client.performance(EventJson.format(from), EventJson.format(to), service,
+                    endpoint, config.metrics().token().map(token -> "Bearer " + token)
+                            .orElse(null));
+        } catch (WebApplicationException e) {
+            // An unknown service or route is absent data, not an outage of metrics-service.
+            if (e.getResponse().getStatus() == 404) {
+                return Performance.empty();
+            }
+            throw e;
+        }
+    }
+
+    Performance fallbackPerformance(Instant from, Instant to, String service, String endpoint,
+            Throwable cause) {
+        LOG.warnf("metrics-service not answering, rule evaluation UNKNOWN service=%s "
+                + "endpoint=%s cause=%s", service, endpoint, cause.getClass().getSimpleName());
+        return null;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.vigil.alert.service;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.vigil.alert.channel.ChannelType;
+import dev.vigil.alert.model.Channel;
+import dev.vigil.alert.repository.ChannelRepository;
+import dev.vigil.alert.rest.ChannelRequest;
+import dev.vigil.kit.problem.ProblemException;
+
+/** Validates and stores channels; a change that omits a secret keeps the stored one. */
+@ApplicationScoped
+public class ChannelService {
+
+    private static final Logger LOG = Logger.getLogger(ChannelService.class);
+
+    private final ChannelRepository channels;
+    private final Clock clock;
+
+    ChannelService(ChannelRepository channels, Clock clock) {
+        this.channels = channels;
+        this.clock = clock;
+    }
+
+    public List<Channel> all() {
+        return channels.all();
+    }
+
+    public Channel find(UUID id) {
+        return channels.find(id);
+    }
+
+    @Transactional
+    public Channel create(ChannelRequest request) {
+        ChannelType type = validate(request, null);
+        Instant now = clock.instant();
+        Channel channel = new Channel(UUID.randomUUID(), request.name().trim(), type.wireName(),
+                request.url(), request.headers() == null ? Map.of() : request.headers(),
+                request.to(), now, now);
+        checkComplete(channel);
+        channels.insert(channel);
+        LOG.infof("Channel created channel=%s name=%s type=%s", channel.id(), channel.name(),
+                channel.type());
+        return channel;
+    }
+
+    /** The changed channel, or null when none has the id. */
+    @Transactional
+    public Channel replace(UUID id, ChannelRequest request) {
+        Channel stored = channels.find(id);
+        if (stored == null) {
+            return null;
+        }
+        ChannelType type = validate(request, id);
+        Channel channel = new Channel(id, request.name().trim(), type.wireName(),
+                request.url() == null ? stored.url() : request.url(),
+                request.headers() == null ? stored.headers() : request.headers(),
+                request.to(), stored.createdAt(), clock.instant());
+        checkComplete(channel);
+        channels.update(channel);
+        LOG.infof("Channel changed channel=%s name=%s", id, channel.name());
+        return channel;
+    }
+
+    @Transactional
+    public boolean delete(UUID id) {
+        return channels.delete(id);
+    }
+
+    private ChannelType validate(ChannelRequest request, UUID except) {
+        if (request == null) {
+            throw ProblemException.invalidField("body", "a channel is required");
+        }
+        if (request.name() == null || request.name().isBlank()) {
+            throw ProblemException.invalidField("name", "is required");
+        }
+        ChannelType type = ChannelType.of(request.type()).orElseThrow(() ->
+                ProblemException.invalidField("type", "must be one of webhook, slack, email"));
+        if (request.url() != null && !isHttpUrl(request.url())) {
+            throw ProblemException.invalidField("url", "must be an absolute http or https URL");
+        }
+        if (request.headers() != null) {
+            request.headers().forEach((name, value) -> {
+                if (name == null || name.isBlank() || value == null) {
+                    throw ProblemException.invalidField("headers", "names and values are "
+                            + "required");
+                }
+            });
+        }
+        if (channels.nameTaken(request.name().trim(), except)) {
+            throw ProblemException.conflict("name", "another channel has this name");
+        }
+        return type;
+    }
+
+    private static void checkComplete(Channel channel) {
+        if (ChannelType.EMAIL.wireName().equals(channel.type())) {
+            if (channel.emailTo() == null || !channel.emailTo().contains("@")) {
+                throw ProblemException.invalidField("to", "must be an email address");
+            }
+        } else if (channel.url() == null) {
+            throw ProblemException.invalidField("url", "is required for " + channel.type());
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getHost() != null
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

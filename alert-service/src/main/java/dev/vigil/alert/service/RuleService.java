@@ -1,0 +1,86 @@
+package dev.vigil.alert.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.vigil.alert.condition.RuleValidator;
+import dev.vigil.alert.model.Rule;
+import dev.vigil.alert.model.RuleDefinition;
+import dev.vigil.alert.repository.ChannelRepository;
+import dev.vigil.alert.repository.RuleRepository;
+import dev.vigil.kit.problem.ProblemException;
+
+/** Creates, changes and removes alert rules after validating them. */
+@ApplicationScoped
+public class RuleService {
+
+    private static final Logger LOG = Logger.getLogger(RuleService.class);
+
+    private final RuleRepository rules;
+    private final ChannelRepository channels;
+    private final Clock clock;
+
+    RuleService(RuleRepository rules, ChannelRepository channels, Clock clock) {
+        this.rules = rules;
+        this.channels = channels;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Rule create(RuleDefinition requested) {
+        RuleDefinition definition = validate(requested, null);
+        Instant now = clock.instant();
+        Rule rule = new Rule(UUID.randomUUID(), definition, now, now);
+        rules.insert(rule);
+        LOG.infof("Rule created rule=%s name=%s type=%s", rule.id(), definition.name(),
+                definition.condition().type());
+        return rule;
+    }
+
+    /** The replaced rule, or null when no rule has the id. */
+    @Transactional
+    public Rule replace(UUID id, RuleDefinition requested) {
+        Rule existing = rules.find(id);
+        if (existing == null) {
+            return null;
+        }
+        RuleDefinition definition = validate(requested, id);
+        Rule rule = new Rule(id, definition, existing.createdAt(), clock.instant());
+        rules.update(rule);
+        LOG.infof("Rule changed rule=%s name=%s", id, definition.name());
+        return rule;
+    }
+
+    @Transactional
+    public boolean delete(UUID id) {
+        boolean deleted = rules.delete(id);
+        if (deleted) {
+            LOG.infof("Rule deleted rule=%s", id);
+        }
+        return deleted;
+    }
+
+    public Rule find(UUID id) {
+        return rules.find(id);
+    }
+
+    public List<Rule> page(UUID after, int limit) {
+        return rules.page(after, limit);
+    }
+
+    private RuleDefinition validate(RuleDefinition requested, UUID except) {
+        RuleDefinition definition = RuleValidator.validate(requested,
+                channel -> channels.find(channel) != null);
+        if (rules.nameTaken(definition.name(), except)) {
+            throw ProblemException.conflict("name", "another rule has this name");
+        }
+        return definition;
+    }
+}
