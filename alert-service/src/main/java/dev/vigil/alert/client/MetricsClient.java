@@ -13,6 +13,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.vigil.alert.config.AlertConfig;
 import dev.vigil.common.serde.EventJson;
 
@@ -27,10 +30,12 @@ public class MetricsClient {
 
     private final MetricsRestClient client;
     private final AlertConfig config;
+    private final ObjectMapper json;
 
-    MetricsClient(@RestClient MetricsRestClient client, AlertConfig config) {
+    MetricsClient(@RestClient MetricsRestClient client, AlertConfig config, ObjectMapper json) {
         this.client = client;
         this.config = config;
+        this.json = json;
     }
 
     /**
@@ -44,15 +49,18 @@ public class MetricsClient {
     @Fallback(fallbackMethod = "fallbackPerformance")
     public Performance performance(Instant from, Instant to, String service, String endpoint) {
         try {
-            return client.performance(EventJson.format(from), EventJson.format(to), service,
-                    endpoint, config.metrics().token().map(token -> "Bearer " + token)
+            String body = client.performance(EventJson.format(from), EventJson.format(to),
+                    service, endpoint, config.metrics().token().map(token -> "Bearer " + token)
                             .orElse(null));
+            return json.readValue(body, Performance.class);
         } catch (WebApplicationException e) {
             // An unknown service or route is absent data, not an outage of metrics-service.
             if (e.getResponse().getStatus() == 404) {
                 return Performance.empty();
             }
             throw e;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metrics-service answered unreadable JSON", e);
         }
     }
 

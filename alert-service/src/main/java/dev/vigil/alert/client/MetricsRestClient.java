@@ -9,14 +9,17 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** metrics-service's statistics API; used only through {@link MetricsClient}. */
+/**
+ * metrics-service's statistics API; used only through {@link MetricsClient}. The body is read
+ * as text and parsed there, so a missing Content-Type header does not break it.
+ */
 @RegisterRestClient(configKey = "metrics-service")
 @Path("/api/performance")
 interface MetricsRestClient {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    Performance performance(
+    String performance(
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("service") String service,

@@ -21,7 +21,9 @@ public final class Failures {
 
     /** The failed outcome an exception stands for. */
     public static CheckOutcome of(Throwable error, Long responseTimeMs, Map<String, Object> meta) {
-        ErrorCategory category = categoryOf(error);
+        ErrorCategory category = error instanceof Destinations.BlockedException
+                ? ErrorCategory.BLOCKED
+                : categoryOf(error);
         return CheckOutcome.failure(category, messageOf(category, error), responseTimeMs, meta);
     }
 
@@ -49,6 +51,9 @@ public final class Failures {
     }
 
     private static String messageOf(ErrorCategory category, Throwable error) {
+        if (category == ErrorCategory.BLOCKED) {
+            return Text.clean(error.getMessage(), 500);
+        }
         String message = error.getMessage() == null
                 ? error.getClass().getSimpleName()
                 : error.getMessage();

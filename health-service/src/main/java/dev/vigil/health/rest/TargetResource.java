@@ -31,7 +31,6 @@ import dev.vigil.kit.security.Roles;
 @Path("/api/targets")
 @Tag(name = "Targets")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class TargetResource {
 
     private final TargetService service;
@@ -43,6 +42,7 @@ public class TargetResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a target; its first check is due at once")
     public Response create(TargetRequest request) {
@@ -74,6 +74,7 @@ public class TargetResource {
 
     @PUT
     @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a target's definition")
     public TargetView replace(@PathParam("id") String id, TargetRequest request) {

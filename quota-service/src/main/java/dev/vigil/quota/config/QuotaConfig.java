@@ -35,6 +35,18 @@ public interface QuotaConfig {
     @WithDefault("PT1H")
     Duration minuteCounterRetention();
 
+    /**
+     * How many /consume transactions of one user (hash stripe) may run at once in this
+     * replica; the rest queue in memory instead of holding pool connections while they wait
+     * for the user's row lock.
+     */
+    @WithDefault("4")
+    int consumeConcurrencyPerUser();
+
+    /** How long a /consume call may queue behind others of its user before a 503. */
+    @WithDefault("10s")
+    Duration consumeQueueTimeout();
+
     /** The largest {@code amount} one /consume call may ask for. */
     @WithDefault("1000000")
     long maxAmount();

@@ -26,6 +26,7 @@ import dev.vigil.quota.config.QuotaConfig;
 import dev.vigil.quota.model.Decision;
 import dev.vigil.quota.model.SystemQuota;
 import dev.vigil.quota.model.UserQuota;
+import dev.vigil.quota.service.ConsumeGate;
 import dev.vigil.quota.service.QuotaService;
 import dev.vigil.quota.service.SystemQuotaService;
 
@@ -38,16 +39,19 @@ public class QuotaResource {
 
     private final QuotaService quotas;
     private final SystemQuotaService system;
+    private final ConsumeGate gate;
     private final QuotaConfig config;
     private final Clock clock;
 
     QuotaResource(
             QuotaService quotas,
             SystemQuotaService system,
+            ConsumeGate gate,
             QuotaConfig config,
             Clock clock) {
         this.quotas = quotas;
         this.system = system;
+        this.gate = gate;
         this.config = config;
         this.clock = clock;
     }
@@ -79,7 +83,8 @@ public class QuotaResource {
             throw ProblemException.invalidField("amount",
                     "must be at most " + config.maxAmount());
         }
-        Decision decision = quotas.consume(userId, request.requestId(), request.amountOrOne());
+        Decision decision = gate.run(userId,
+                () -> quotas.consume(userId, request.requestId(), request.amountOrOne()));
         if (decision.allowed()) {
             return Response.ok(ConsumeResponse.of(decision)).build();
         }
