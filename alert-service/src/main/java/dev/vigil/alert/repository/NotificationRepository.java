@@ -16,7 +16,9 @@ import dev.vigil.alert.model.Notification;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * The queue of notifications and the record of their attempts. Delivery timing uses the
+ * The queue of notifications and the record of their attempts. A notification waits while an
+ * earlier one of the same alert and channel is pending, so a receiver never sees the resolved
+ * message before the triggered one. Delivery timing uses the
  * database clock: retries are operational time, not the domain time rules are evaluated in.
  */
 @ApplicationScoped
@@ -27,10 +29,12 @@ public class NotificationRepository {
             + " idempotency_key, payload) VALUES (?, ?, ?, ?, ?::jsonb) "
             + "ON CONFLICT (idempotency_key) DO NOTHING";
     private static final String CLAIM = "UPDATE notification SET attempts = attempts + 1, "
-            + "lease_until = now() + ?::interval WHERE id IN (SELECT id FROM notification "
-            + "WHERE state = 'pending' AND next_attempt_at <= now() "
-            + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY id LIMIT ? "
-            + "FOR UPDATE SKIP LOCKED) "
+            + "lease_until = now() + ?::interval WHERE id IN (SELECT n.id FROM notification n "
+            + "WHERE n.state = 'pending' AND n.next_attempt_at <= now() "
+            + "AND (n.lease_until IS NULL OR n.lease_until < now()) "
+            + "AND NOT EXISTS (SELECT 1 FROM notification e WHERE e.alert_id = n.alert_id "
+            + "AND e.channel_id IS NOT DISTINCT FROM n.channel_id AND e.id < n.id "
+            + "AND e.state = 'pending') ORDER BY n.id LIMIT ? FOR UPDATE OF n SKIP LOCKED) "
             + "RETURNING id, alert_id, channel_id, kind, idempotency_key, payload, attempts";
     private static final String ATTEMPT = "INSERT INTO delivery_attempt (notification_id, "
             + "alert_id, channel_id, channel_name, kind, attempt, at, outcome, status_code, "

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.vigil.alert.model.Rule;
 import dev.vigil.alert.model.RuleDefinition;
+import dev.vigil.alert.model.RuleStatus;
 import dev.vigil.alert.service.RuleService;
 import dev.vigil.kit.paging.Cursors;
 import dev.vigil.kit.paging.Page;
@@ -77,6 +78,18 @@ public class AlertRuleResource {
             throw ProblemException.notFound("rule", id);
         }
         return RuleView.of(rule);
+    }
+
+    @GET
+    @Path("/{id}/status")
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(summary = "The rule's last evaluation per subject (BREACHED, CLEAR, NO_DATA, "
+            + "UNKNOWN)")
+    public List<RuleStatus> status(@PathParam("id") UUID id) {
+        if (rules.find(id) == null) {
+            throw ProblemException.notFound("rule", id);
+        }
+        return rules.statusOf(id);
     }
 
     @PUT

@@ -13,8 +13,10 @@ import org.jboss.logging.Logger;
 import dev.vigil.alert.condition.RuleValidator;
 import dev.vigil.alert.model.Rule;
 import dev.vigil.alert.model.RuleDefinition;
+import dev.vigil.alert.model.RuleStatus;
 import dev.vigil.alert.repository.ChannelRepository;
 import dev.vigil.alert.repository.RuleRepository;
+import dev.vigil.alert.repository.RuleStatusRepository;
 import dev.vigil.kit.problem.ProblemException;
 
 /** Creates, changes and removes alert rules after validating them. */
@@ -25,12 +27,19 @@ public class RuleService {
 
     private final RuleRepository rules;
     private final ChannelRepository channels;
+    private final RuleStatusRepository statuses;
     private final Clock clock;
 
-    RuleService(RuleRepository rules, ChannelRepository channels, Clock clock) {
+    RuleService(RuleRepository rules, ChannelRepository channels, RuleStatusRepository statuses,
+            Clock clock) {
         this.rules = rules;
         this.channels = channels;
+        this.statuses = statuses;
         this.clock = clock;
+    }
+
+    public List<RuleStatus> statusOf(UUID id) {
+        return statuses.of(id);
     }
 
     @Transactional

@@ -31,9 +31,9 @@ public class RequestRecordRepository {
             INSERT INTO request_record (request_id, occurred_at, service, route, endpoint, \
             method, status, response_time_ms, outcome, error_type, error_message, user_id, \
             ingested_at)
-            SELECT r.*, ?::timestamptz FROM unnest(?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[], \
-            ?::text[], ?::text[], ?::smallint[], ?::bigint[], ?::smallint[], ?::text[], \
-            ?::text[], ?::text[]) AS r
+            SELECT r.*, ?::timestamptz FROM unnest(?::text[], ?::text[]::timestamptz[], \
+            ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[], ?::bigint[], \
+            ?::smallint[], ?::text[], ?::text[], ?::text[]) AS r
             ON CONFLICT (request_id) DO NOTHING
             RETURNING request_id""";
     private static final String SELECT = """

@@ -21,7 +21,7 @@ import dev.vigil.testsupport.KafkaTestClient;
 import dev.vigil.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** {@code vigil.usage} on the real broker: stored once per request id, bad records dead-lettered. */
+/** {@code vigil.usage} on the real broker: stored once per request id, bad ones dead-lettered. */
 @QuarkusTest
 class UsageConsumerTests {
 

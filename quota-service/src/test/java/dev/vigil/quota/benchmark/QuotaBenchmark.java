@@ -1,0 +1,242 @@
+package dev.vigil.quota.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import dev.vigil.common.serde.EventCodec;
+import dev.vigil.common.topic.Topics;
+import dev.vigil.quota.period.QuotaPeriod;
+import dev.vigil.quota.support.QuotaApi;
+import dev.vigil.quota.support.UsageEvents;
+import dev.vigil.testsupport.KafkaTestClient;
+import dev.vigil.testsupport.Tokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Throughput of the usage consumer and latency of /consume, on the real broker and database.
+ * Run: mvn -o -pl quota-service -am test -Dvigil.bench -Dtest=QuotaBenchmark
+ */
+@QuarkusTest
+@Tag("benchmark")
+class QuotaBenchmark {
+
+    private static final int EVENTS = 200_000;
+    private static final int USERS = 2_000;
+    private static final int RATE_PER_SECOND = 2_000;
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration MEASURED = Duration.ofSeconds(20);
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Vertx vertx;
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void shouldReportUsageThroughputAndConsumeLatency() throws Exception {
+        measureUsageThroughput();
+        measureConsumeLatency();
+
+        Path out = Path.of("target/benchmarks/quota-benchmark.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, lines);
+        assertThat(out).exists();
+    }
+
+    private void measureUsageThroughput() throws Exception {
+        String prefix = QuotaApi.unique("bench");
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            users.add(prefix + "-" + i);
+        }
+        Instant now = Instant.now();
+        List<byte[]> payloads = new ArrayList<>(EVENTS);
+        for (int i = 0; i < EVENTS; i++) {
+            String user = users.get(i % USERS);
+            payloads.add(EventCodec.encode(UsageEvents.served(user, "q" + i, now)));
+        }
+
+        long started = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = fastProducer()) {
+            for (int i = 0; i < EVENTS; i++) {
+                producer.send(new ProducerRecord<>(Topics.USAGE, users.get(i % USERS),
+                        payloads.get(i)));
+            }
+            producer.flush();
+        }
+        long sent = System.nanoTime();
+        long firstSeen = 0;
+        long counted = 0;
+        long deadline = started + TimeUnit.MINUTES.toNanos(3);
+        while (counted < EVENTS && System.nanoTime() < deadline) {
+            counted = countedFor(users, now);
+            if (firstSeen == 0 && counted > 0) {
+                firstSeen = System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        long done = System.nanoTime();
+
+        double endToEnd = EVENTS / seconds(done - started);
+        report("usage events: %d over %d users, counted %d", EVENTS, USERS, counted);
+        report("usage producer: %.0f events/s (sent in %.2f s)", EVENTS / seconds(sent - started),
+                seconds(sent - started));
+        report("usage counted end to end: %.0f events/s (%.2f s from first send)", endToEnd,
+                seconds(done - started));
+        report("usage counted, first to last: %.0f events/s (%.2f s)",
+                counted / seconds(done - firstSeen), seconds(done - firstSeen));
+    }
+
+    private void measureConsumeLatency() throws Exception {
+        String tier = QuotaApi.createTier(QuotaApi.unique("bench"), 10_000_000L,
+                1_000_000_000L, null, null);
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String user = QuotaApi.unique("lat");
+            QuotaApi.assign(user, tier);
+            users.add(user);
+        }
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort())
+                .setKeepAlive(true)
+                .setMaxPoolSize(64));
+        String token = "Bearer " + Tokens.reporter();
+
+        runAtRate(client, token, users, WARM_UP, new Histogram(60_000_000_000L, 3));
+        Histogram histogram = new Histogram(60_000_000_000L, 3);
+        Map<Integer, AtomicLong> statuses = runAtRate(client, token, users, MEASURED, histogram);
+        client.close();
+
+        report("/consume at %d req/s for %d s after %d s warm-up: %d calls, statuses %s",
+                RATE_PER_SECOND, MEASURED.toSeconds(), WARM_UP.toSeconds(),
+                histogram.getTotalCount(), statuses);
+        report("/consume latency ms: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f",
+                millis(histogram, 50), millis(histogram, 90), millis(histogram, 99),
+                millis(histogram, 99.9), histogram.getMaxValue() / 1e6);
+    }
+
+    /**
+     * Sends at a fixed rate whatever the answers do (open loop); latency runs from the time a
+     * call was due, so a stalled server is not hidden by the client waiting for it.
+     */
+    private Map<Integer, AtomicLong> runAtRate(
+            HttpClient client,
+            String token,
+            List<String> users,
+            Duration duration,
+            Histogram histogram) throws InterruptedException {
+        int calls = (int) (RATE_PER_SECOND * duration.toSeconds());
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / RATE_PER_SECOND;
+        CountDownLatch finished = new CountDownLatch(calls);
+        Map<Integer, AtomicLong> statuses = new HashMap<>();
+        for (int code : new int[] {0, 200, 429, 500, 503}) {
+            statuses.put(code, new AtomicLong());
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            long due = start + i * intervalNanos;
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            String user = users.get(i % users.size());
+            String body = "{\"requestId\":\"" + QuotaApi.unique("b") + "\",\"amount\":1}";
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setURI("/api/quotas/" + user + "/consume")
+                    .putHeader("Authorization", token)
+                    .putHeader("Content-Type", "application/json");
+            client.request(options)
+                    .compose(request -> request.send(Buffer.buffer(body)))
+                    .onComplete(result -> {
+                        int status = result.succeeded() ? result.result().statusCode() : 0;
+                        statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                        synchronized (histogram) {
+                            histogram.recordValue(Math.max(1, System.nanoTime() - due));
+                        }
+                        finished.countDown();
+                    });
+        }
+        finished.await(2, TimeUnit.MINUTES);
+        return statuses;
+    }
+
+    private long countedFor(List<String> users, Instant at) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT COALESCE(sum(used), 0) FROM usage_counter "
+                                + "WHERE user_id = ANY (?) AND period = 'MONTH' "
+                                + "AND period_start = ?")) {
+            select.setArray(1, connection.createArrayOf("text", users.toArray()));
+            select.setObject(2, QuotaPeriod.MONTH.start(at).atOffset(java.time.ZoneOffset.UTC));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> fastProducer() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BOOTSTRAP);
+        props.put(ProducerConfig.ACKS_CONFIG, "1");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private void report(String format, Object... args) {
+        String line = String.format(format, args);
+        System.out.println("[benchmark] " + line);
+        lines.add(line);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double millis(Histogram histogram, double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1e6;
+    }
+
+}
