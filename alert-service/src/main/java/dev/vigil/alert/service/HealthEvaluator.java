@@ -112,9 +112,18 @@ public class HealthEvaluator {
                 evaluate(ConditionType.CONSECUTIVE_FAILURES, state);
             }
             targets.saveAll(states.values());
-            targets.addSamples(results);
-            evaluateWindows();
+            if (hasWindowRules()) {
+                // Samples only serve window rules; without one they would be write load only.
+                targets.addSamples(results);
+                evaluateWindows();
+            }
             evaluateDegradation();
+        }
+
+        private boolean hasWindowRules() {
+            return healthRules.stream().anyMatch(rule -> rule.type()
+                    == ConditionType.UPTIME_THRESHOLD
+                    || rule.type() == ConditionType.TARGET_RESPONSE_TIME);
         }
 
         private void evaluateWindows() {

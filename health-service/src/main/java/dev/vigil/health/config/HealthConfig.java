@@ -25,6 +25,12 @@ public interface HealthConfig {
      */
     Optional<List<String>> allowList();
 
+    /**
+     * A hosts file whose names checks resolve before asking DNS, for host names a test or a
+     * closed network defines itself.
+     */
+    Optional<String> hostsFile();
+
     /** Named passwords that POSTGRES targets refer to with {@code passwordRef}. */
     Map<String, String> secrets();
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
@@ -31,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +65,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class IngestionBenchmark {
 
     private static final int KAFKA_RECORDS = Integer.getInteger("vigil.bench.kafka-records",
-            500_000);
+            200_000);
+    private static final Duration KAFKA_WAIT = Duration.ofMinutes(3);
     private static final int TARGET_RECORDS = Integer.getInteger("vigil.bench.records",
             10_000_000);
     private static final Duration LOAD_BUDGET =
@@ -122,13 +125,23 @@ class IngestionBenchmark {
             }
         }
         double produceSeconds = (System.nanoTime() - start) / 1e9;
-        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
-                .until(() -> count(service) >= KAFKA_RECORDS);
+        // Bounded: on a starved machine the figure is what was stored within the wait.
+        AtomicLong counted = new AtomicLong();
+        try {
+            Awaitility.await().atMost(KAFKA_WAIT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        counted.set(count(service));
+                        return counted.get() >= KAFKA_RECORDS;
+                    });
+        } catch (ConditionTimeoutException e) {
+            line("kafka ingestion did not finish within %s", KAFKA_WAIT);
+        }
+        long stored = counted.get();
         double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = KAFKA_RECORDS / seconds;
-        line("kafka ingestion: %,d records produced in %.1f s, all stored after %.1f s "
+        double rate = stored / seconds;
+        line("kafka ingestion: %,d records produced in %.1f s, %,d stored after %.1f s "
                 + "= %,.0f records/s (consumer batches of up to 5,000, one transaction each)",
-                KAFKA_RECORDS, produceSeconds, seconds, rate);
+                KAFKA_RECORDS, produceSeconds, stored, seconds, rate);
         return rate;
     }
 

@@ -42,7 +42,7 @@ class UsageConsumerTests {
             kafka.send(Topics.USAGE, user, again);
         }
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(total(service)).isEqualTo(2));
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(total(service)).isEqualTo(2));
@@ -63,7 +63,7 @@ class UsageConsumerTests {
             kafka.send(Topics.USAGE, key, event("r-" + UUID.randomUUID(), service, 5L, key));
 
             List<ConsumerRecord<String, byte[]>> letters =
-                    dlq.await(r -> key.equals(r.key()), 2, Duration.ofSeconds(30));
+                    dlq.await(r -> key.equals(r.key()), 2, Duration.ofSeconds(60));
 
             assertThat(letters).hasSize(2);
             assertThat(KafkaTestClient.header(letters.get(0), DeadLetterHeaders.REASON))
@@ -71,7 +71,7 @@ class UsageConsumerTests {
             assertThat(KafkaTestClient.header(letters.get(1), DeadLetterHeaders.REASON))
                     .contains("status");
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(total(service)).isEqualTo(1));
     }
 

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import dev.vigil.common.event.UsageRecorded;
 import dev.vigil.quota.service.UsageService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
@@ -22,9 +23,11 @@ public class UsageRecorder {
     private static final Logger LOG = Logger.getLogger(UsageRecorder.class);
 
     private final UsageService usage;
+    private final MeterRegistry registry;
 
-    UsageRecorder(UsageService usage) {
+    UsageRecorder(UsageService usage, MeterRegistry registry) {
         this.usage = usage;
+        this.registry = registry;
     }
 
     /** Counts the batch; each attempt is a fresh transaction, so a failed one left nothing. */
@@ -35,6 +38,7 @@ public class UsageRecorder {
         try {
             return usage.count(events);
         } catch (RuntimeException e) {
+            registry.counter("quota.usage.batch.failures").increment();
             LOG.warnf("Usage batch not counted, retrying events=%d cause=%s", events.size(),
                     rootMessage(e));
             throw e;

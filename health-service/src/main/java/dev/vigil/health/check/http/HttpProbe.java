@@ -151,6 +151,8 @@ final class HttpProbe {
         recordCertificate(request, uri);
         String location = response.getHeader(HttpHeaders.LOCATION);
         if (isRedirect(response.statusCode()) && settings.followRedirects() && location != null) {
+            // The redirect's body is never read; the reset that drops it is expected.
+            response.exceptionHandler(ignored -> { });
             request.reset();
             followRedirect(uri, location, redirects);
             return;
