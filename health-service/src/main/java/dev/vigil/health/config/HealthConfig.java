@@ -50,7 +50,7 @@ public interface HealthConfig {
         boolean enabled();
 
         /** How often due targets are claimed. */
-        @WithDefault("500ms")
+        @WithDefault("200ms")
         Duration pollInterval();
 
         /** Targets claimed per database round trip. */

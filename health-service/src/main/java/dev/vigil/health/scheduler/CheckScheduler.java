@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -17,13 +19,16 @@ import dev.vigil.health.service.CheckRunner;
 import dev.vigil.health.service.ResultWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 
 /**
  * Claims due targets from the database and starts their checks. Claims go through
  * {@code FOR UPDATE SKIP LOCKED} with a lease, so any number of replicas share the targets,
  * no target is checked twice at once, and a dead replica's targets come back when its leases
- * end (BR-03). The checks themselves run on Vert.x and never hold this thread.
+ * end (BR-03). A Vert.x periodic timer drives the passes on a worker thread; the checks
+ * themselves run on Vert.x and never hold that thread.
  */
 @ApplicationScoped
 public class CheckScheduler {
@@ -38,6 +43,9 @@ public class CheckScheduler {
     private final Clock clock;
     private final Timer lagTimer;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    private final Vertx vertx;
+    private long timer = -1;
 
     CheckScheduler(
             TargetRepository targets,
@@ -46,7 +54,9 @@ public class CheckScheduler {
             SchedulingStats stats,
             HealthConfig config,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Vertx vertx) {
+        this.vertx = vertx;
         this.targets = targets;
         this.runner = runner;
         this.writer = writer;
@@ -59,9 +69,28 @@ public class CheckScheduler {
         registry.gauge("health_checks_in_flight", inFlight);
     }
 
-    @Scheduled(every = "${vigil.health.scheduler.poll-interval:500ms}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "health-check-claims")
+    void start(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> tick());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
+    }
+
+    /** A pass still claiming when the timer fires again makes the new one a no-op. */
+    private void tick() {
+        if (!claiming.compareAndSet(false, true)) {
+            return;
+        }
+        vertx.executeBlocking(() -> {
+            claimAndStart();
+            return null;
+        }, false).onComplete(done -> claiming.set(false));
+    }
+
+    /** One claiming pass: claims until nothing is due or the in-flight limit is reached. */
     void claimAndStart() {
         if (!config.enabled()) {
             return;

@@ -32,6 +32,7 @@ import dev.vigil.health.service.TargetService;
 import dev.vigil.testsupport.HttpReceiver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 
 /**
  * Issue 3's replica test, shortened to 200 targets at 5 s for 30 s: the service's own
@@ -67,11 +68,14 @@ class ReplicaTests {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Vertx vertx;
+
     @Test
     void shouldCheckEveryTargetOncePerIntervalAcrossTwoSchedulers() {
         SchedulingStats secondStats = new SchedulingStats();
         CheckScheduler second = new CheckScheduler(targets, runner, writer, secondStats, config,
-                clock, new SimpleMeterRegistry());
+                clock, new SimpleMeterRegistry(), vertx);
         ScheduledExecutorService replica = Executors.newSingleThreadScheduledExecutor();
         try (HttpReceiver receiver = HttpReceiver.start()) {
             String prefix = "replica-" + UUID.randomUUID().toString().substring(0, 8);

@@ -3,6 +3,7 @@ package dev.vigil.quota.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -42,9 +43,19 @@ public class ThresholdNotifier {
     /** Publishes QuotaThresholdCrossed for each newly reached threshold; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int announce(Tier tier, List<Counter> changed, Instant now) {
+        return announce(user -> tier, changed, now);
+    }
+
+    /**
+     * As {@link #announce(Tier, List, Instant)} for the counters of many users, each under its
+     * own tier, with one statement for all marks and one for all events.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int announce(Function<String, Tier> tierOfUser, List<Counter> changed, Instant now) {
         List<Counter> marked = new ArrayList<>();
         List<OutboxMessage> messages = new ArrayList<>();
         for (Counter counter : changed) {
+            Tier tier = tierOfUser.apply(counter.userId());
             List<Double> reached = ThresholdRule.newlyReached(counter.used(), counter.limit(),
                     tier.thresholds(), counter.notified());
             if (reached.isEmpty()) {

@@ -82,10 +82,7 @@ public class UsageService {
 
         Map<String, Tier> tierByUser = tiersOf(fresh);
         List<Counter> changed = counters.addAll(increments(fresh, tierByUser));
-        changed.stream()
-                .collect(Collectors.groupingBy(Counter::userId))
-                .forEach((user, userCounters) ->
-                        notifier.announce(tierByUser.get(user), userCounters, now));
+        notifier.announce(tierByUser::get, changed, now);
 
         registry.counter("quota.usage.counted").increment(fresh.size());
         return fresh.size();

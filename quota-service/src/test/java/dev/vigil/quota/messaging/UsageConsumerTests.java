@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vigil.common.event.UsageRecorded;
@@ -21,6 +22,7 @@ import dev.vigil.common.topic.DeadLetterHeaders;
 import dev.vigil.common.topic.Topics;
 import dev.vigil.quota.support.QuotaApi;
 import dev.vigil.quota.support.TestClock;
+import dev.vigil.quota.support.UsageBacklog;
 import dev.vigil.quota.support.ThresholdEvents;
 import dev.vigil.quota.support.UsageEvents;
 import dev.vigil.testsupport.KafkaTestClient;
@@ -39,6 +41,11 @@ class UsageConsumerTests {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @BeforeEach
+    void waitForBacklog() {
+        UsageBacklog.drain();
+    }
 
     @AfterEach
     void releaseClock() {
