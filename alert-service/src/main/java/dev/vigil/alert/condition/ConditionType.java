@@ -45,7 +45,8 @@ public enum ConditionType {
     /** The type of a validated condition; response_time splits on its source. */
     public static ConditionType of(Condition condition) {
         if ("response_time".equals(condition.type())) {
-            return "health".equals(condition.source()) ? TARGET_RESPONSE_TIME : ROUTE_RESPONSE_TIME;
+            boolean ofTarget = "health".equals(condition.source());
+            return ofTarget ? TARGET_RESPONSE_TIME : ROUTE_RESPONSE_TIME;
         }
         return Arrays.stream(values())
                 .filter(type -> type.wireName.equals(condition.type()))

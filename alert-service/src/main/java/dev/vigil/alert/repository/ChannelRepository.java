@@ -62,7 +62,8 @@ public class ChannelRepository {
     }
 
     public void insert(Channel channel) {
-        String sql = "INSERT INTO channel (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
+        String sql = "INSERT INTO channel (" + COLUMNS + ") "
+                + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setObject(1, channel.id());

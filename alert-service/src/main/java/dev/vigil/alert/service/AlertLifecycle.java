@@ -118,7 +118,8 @@ public class AlertLifecycle {
     private Alert firingFrom(Rule rule, Alert pending, Outcome outcome, Instant now) {
         String suppressedBy = suppression(rule, pending.subject(), now);
         Instant notifiedAt = suppressedBy == null ? now : null;
-        Double observed = outcome.observed() == null ? pending.observedValue() : outcome.observed();
+        Double observed = outcome.observed() == null
+                ? pending.observedValue() : outcome.observed();
         String message = outcome.message() == null ? pending.message() : outcome.message();
         return new Alert(pending.id(), pending.ruleId(), pending.ruleName(), pending.subject(),
                 Alert.FIRING, pending.severity(), pending.conditionType(), observed,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -78,10 +79,15 @@ public class NotificationDispatcher {
     /** Drains soon on another thread; wake-ups that arrive meanwhile are merged. */
     public void wakeUp() {
         if (wakeUpPending.compareAndSet(false, true)) {
-            drainer.submit(() -> {
+            try {
+                drainer.submit(() -> {
+                    wakeUpPending.set(false);
+                    drainSafely();
+                });
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the queue is in the database and the next start drains it.
                 wakeUpPending.set(false);
-                drainSafely();
-            });
+            }
         }
     }
 
@@ -102,7 +108,9 @@ public class NotificationDispatcher {
             List<Notification> due;
             do {
                 due = notifications.claimDue(CLAIM_BATCH, config.delivery().lease());
-                due.forEach(notification -> workers.submit(() -> deliverSafely(notification)));
+                for (Notification notification : due) {
+                    workers.submit(() -> deliverSafely(notification));
+                }
             } while (due.size() == CLAIM_BATCH);
         } catch (RuntimeException e) {
             LOG.warnf("Notification queue not readable, retrying on the next pass cause=%s",

@@ -153,7 +153,8 @@ class ChannelSecretsTests {
     @Test
     void shouldDeliverToHealthyChannelsWhileOneKeepsFailing() {
         String target = AlertEvents.newTargetId("iso");
-        try (HttpReceiver broken = HttpReceiver.start(); HttpReceiver good = HttpReceiver.start()) {
+        try (HttpReceiver broken = HttpReceiver.start();
+                HttpReceiver good = HttpReceiver.start()) {
             broken.respondWith(r -> new Reply(503, "down", Duration.ofSeconds(2)));
             String rule = TestRules.create(Map.of("name", "iso-" + UUID.randomUUID(),
                     "condition", Map.of("type", "consecutive_failures", "threshold", 1),

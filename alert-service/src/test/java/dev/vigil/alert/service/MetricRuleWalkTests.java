@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.vigil.alert.client.MetricsClient;
 import dev.vigil.alert.model.Alert;
 import dev.vigil.alert.model.Outcome;
 import dev.vigil.alert.model.Rule;
@@ -71,10 +72,16 @@ class MetricRuleWalkTests {
 
     private volatile String answer = CALM;
 
+    @Inject
+    MetricsClient client;
+
+    /** Lets the circuit breaker close again, so the next test starts with an answering peer. */
     @AfterEach
     void restore() {
         clock.release();
-        metrics.respondWith(request -> new Reply(503, "not scripted"));
+        metrics.respondWith(request -> new Reply(200, EMPTY));
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> client.performance(TEN, TEN, "probe", "/probe") != null);
     }
 
     @Test

@@ -44,7 +44,8 @@ public class UsageCounterRepository {
             + "ORDER BY s.ord "
             + "ON CONFLICT (user_id, period, period_start) DO UPDATE "
             + "SET used = c.used + EXCLUDED.used, quota_limit = EXCLUDED.quota_limit "
-            + "WHERE EXCLUDED.quota_limit IS NULL OR c.used + EXCLUDED.used <= EXCLUDED.quota_limit"
+            + "WHERE EXCLUDED.quota_limit IS NULL "
+            + "OR c.used + EXCLUDED.used <= EXCLUDED.quota_limit"
             + RETURNING;
 
     private static final String ADD_ALL = "INSERT INTO usage_counter AS c "

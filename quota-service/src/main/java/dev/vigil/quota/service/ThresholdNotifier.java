@@ -70,9 +70,9 @@ public class ThresholdNotifier {
     }
 
     private OutboxMessage message(Tier tier, Counter counter, double threshold, Instant now) {
-        LOG.infof("Quota threshold crossed user=%s tier=%s period=%s threshold=%s used=%d limit=%d",
-                counter.userId(), tier.name(), counter.period(), threshold, counter.used(),
-                counter.limit());
+        LOG.infof("Quota threshold crossed user=%s tier=%s period=%s threshold=%s used=%d "
+                + "limit=%d", counter.userId(), tier.name(), counter.period(), threshold,
+                counter.used(), counter.limit());
         QuotaThresholdCrossed event = QuotaThresholdCrossed.of(
                 EventMeta.now(kit.serviceName(), now), counter.userId(), tier.name(),
                 counter.period().name(), counter.periodStart(), counter.used(), counter.limit(),

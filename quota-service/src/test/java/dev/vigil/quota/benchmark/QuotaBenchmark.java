@@ -48,7 +48,8 @@ import io.vertx.core.http.RequestOptions;
 
 /**
  * Throughput of the usage consumer and latency of /consume, on the real broker and database.
- * Run: mvn -o -pl quota-service -am test -Dvigil.bench -Dtest=QuotaBenchmark
+ * Run: mvn -o -pl quota-service -am test -Pbench -Dsurefire.failIfNoSpecifiedTests=false
+ *     -Dtest=QuotaBenchmark
  */
 @QuarkusTest
 @Tag("benchmark")
@@ -57,6 +58,8 @@ class QuotaBenchmark {
     private static final int EVENTS = 100_000;
     private static final int USERS = 2_000;
     private static final int RATE_PER_SECOND = 2_000;
+    /** A rate this shared 2-core machine sustains, to show service time without queueing. */
+    private static final int SUSTAINABLE_RATE = 150;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration MEASURED = Duration.ofSeconds(15);
 
@@ -148,20 +151,28 @@ class QuotaBenchmark {
                 .setMaxPoolSize(64));
         String token = "Bearer " + Tokens.reporter();
 
-        runAtRate(client, token, users, WARM_UP, new Histogram(60_000_000_000L, 3));
+        runAtRate(client, token, users, WARM_UP, RATE_PER_SECOND,
+                new Histogram(60_000_000_000L, 3));
+        measureAtRate(client, token, users, RATE_PER_SECOND);
+        measureAtRate(client, token, users, SUSTAINABLE_RATE);
+        client.close();
+    }
+
+    private void measureAtRate(HttpClient client, String token, List<String> users, int rate)
+            throws InterruptedException {
         Histogram histogram = new Histogram(60_000_000_000L, 3);
         long started = System.nanoTime();
-        Map<Integer, AtomicLong> statuses = runAtRate(client, token, users, MEASURED, histogram);
+        Map<Integer, AtomicLong> statuses =
+                runAtRate(client, token, users, MEASURED, rate, histogram);
         double elapsed = seconds(System.nanoTime() - started);
-        client.close();
 
         long completed = statuses.values().stream().mapToLong(AtomicLong::get).sum();
-        report("/consume offered %d req/s for %d s after %d s warm-up: %d answered in %.1f s "
-                + "(%.0f req/s achieved), statuses %s", RATE_PER_SECOND, MEASURED.toSeconds(),
-                WARM_UP.toSeconds(), completed, elapsed, completed / elapsed, statuses);
-        report("/consume latency ms: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f",
-                millis(histogram, 50), millis(histogram, 90), millis(histogram, 99),
-                millis(histogram, 99.9), histogram.getMaxValue() / 1e6);
+        report("/consume offered %d req/s for %d s: %d answered in %.1f s (%.0f req/s "
+                + "achieved), statuses %s", rate, MEASURED.toSeconds(), completed, elapsed,
+                completed / elapsed, statuses);
+        report("/consume latency ms at %d req/s: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, "
+                + "max %.2f", rate, millis(histogram, 50), millis(histogram, 90),
+                millis(histogram, 99), millis(histogram, 99.9), histogram.getMaxValue() / 1e6);
     }
 
     /**
@@ -173,9 +184,10 @@ class QuotaBenchmark {
             String token,
             List<String> users,
             Duration duration,
+            int rate,
             Histogram histogram) throws InterruptedException {
-        int calls = (int) (RATE_PER_SECOND * duration.toSeconds());
-        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / RATE_PER_SECOND;
+        int calls = (int) (rate * duration.toSeconds());
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         CountDownLatch finished = new CountDownLatch(calls);
         Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentHashMap<>();
         long start = System.nanoTime();

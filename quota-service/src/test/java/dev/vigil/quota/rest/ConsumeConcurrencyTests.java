@@ -82,7 +82,8 @@ class ConsumeConcurrencyTests {
     private long storedDailyUsage(String user) throws Exception {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT sum(used) FROM usage_counter WHERE user_id = ? AND period = 'DAY'")) {
+                        "SELECT sum(used) FROM usage_counter "
+                                + "WHERE user_id = ? AND period = 'DAY'")) {
             select.setString(1, user);
             try (ResultSet row = select.executeQuery()) {
                 row.next();

@@ -44,8 +44,11 @@ public interface KitConfig {
     /** The readiness checks of Postgres and Kafka. */
     interface Readiness {
 
-        /** A dependency that does not answer within this is reported DOWN. */
-        @WithDefault("2s")
+        /**
+         * A dependency that does not answer within this is reported DOWN; well under the 3 s
+         * a Kubernetes readiness probe allows, so the answer arrives even on a busy node.
+         */
+        @WithDefault("1500ms")
         Duration timeout();
 
         /** A result is reused for this long, so a burst of probes makes one check. */

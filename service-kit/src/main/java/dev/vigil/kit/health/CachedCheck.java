@@ -22,6 +22,7 @@ final class CachedCheck {
     private final Duration cacheFor;
     private final ExecutorService executor;
     private CompletableFuture<HealthCheckResponse> current;
+    private long startedAtNanos;
     private long completedAtNanos;
 
     CachedCheck(String name, Duration timeout, Duration cacheFor) {
@@ -35,11 +36,16 @@ final class CachedCheck {
         });
     }
 
-    /** The latest result, running the probe if the cached one is stale. */
+    /**
+     * The latest result, running the probe if the cached one is stale. A caller waits only for
+     * what is left of the running probe's timeout, so probes arriving while a dependency hangs
+     * are answered at once instead of each waiting the full timeout again.
+     */
     HealthCheckResponse call(Supplier<HealthCheckResponse> probe) {
         CompletableFuture<HealthCheckResponse> future = currentOrNew(probe);
+        long leftNanos = timeout.toNanos() - (System.nanoTime() - startedAt());
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(Math.max(0, leftNanos), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return down("no answer within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
@@ -55,9 +61,14 @@ final class CachedCheck {
         boolean fresh = current != null && (!current.isDone()
                 || System.nanoTime() - completedAtNanos < cacheFor.toNanos());
         if (!fresh) {
+            startedAtNanos = System.nanoTime();
             current = CompletableFuture.supplyAsync(() -> runProbe(probe), executor);
         }
         return current;
+    }
+
+    private synchronized long startedAt() {
+        return startedAtNanos;
     }
 
     private HealthCheckResponse runProbe(Supplier<HealthCheckResponse> probe) {

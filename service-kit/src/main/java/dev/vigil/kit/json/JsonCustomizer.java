@@ -1,7 +1,6 @@
 package dev.vigil.kit.json;
 
 import java.io.IOException;
-import java.time.Instant;
 
 import jakarta.inject.Singleton;
 
@@ -12,12 +11,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
-import dev.vigil.common.serde.EventJson;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Makes API JSON strict: instants as ISO-8601 UTC with millis, and a non-finite number written
- * as {@code null}, because {@code NaN} and {@code Infinity} are not JSON and break strict parsers.
+ * Makes API JSON strict: instants as ISO-8601 UTC text, and a non-finite number written as
+ * {@code null}, because {@code NaN} and {@code Infinity} are not JSON and break strict parsers.
  */
 @Singleton
 public class JsonCustomizer implements ObjectMapperCustomizer {
@@ -27,7 +25,6 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("vigil-api");
         module.addSerializer(Double.class, new FiniteDoubleSerializer());
         module.addSerializer(Double.TYPE, new FiniteDoubleSerializer());
-        module.addSerializer(Instant.class, new MillisInstantSerializer());
         mapper.registerModule(module);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
@@ -41,14 +38,6 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
             } else {
                 gen.writeNumber(value);
             }
-        }
-    }
-
-    private static final class MillisInstantSerializer extends JsonSerializer<Instant> {
-        @Override
-        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
-                throws IOException {
-            gen.writeString(EventJson.format(value));
         }
     }
 }

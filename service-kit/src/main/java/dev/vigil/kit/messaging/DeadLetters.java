@@ -15,6 +15,7 @@ import dev.vigil.common.topic.DeadLetterHeaders;
 import dev.vigil.common.topic.Topics;
 import dev.vigil.kit.config.KitConfig;
 import dev.vigil.kit.kafka.KafkaClients;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -50,7 +51,11 @@ public class DeadLetters {
         header(letter, DeadLetterHeaders.ORIGINAL_OFFSET, String.valueOf(record.offset()));
         header(letter, DeadLetterHeaders.CONSUMER, config.serviceName());
         await(letter);
-        registry.counter("vigil.dead.letters", "topic", record.topic()).increment();
+        Counter.builder("vigil.dead.letters")
+                .description("Records moved to a dead-letter topic because they were unreadable")
+                .tag("topic", record.topic())
+                .register(registry)
+                .increment();
         LOG.warnf("Dead-lettered record topic=%s partition=%d offset=%d reason=%s",
                 record.topic(), record.partition(), record.offset(), reason);
     }
