@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Benchmarks: failing check on Kafka → webhook POST latency with consecutive_failures 1, and
  * evaluation throughput in HealthCheckCompleted events per second. Run on demand:
- * {@code mvn -o -pl alert-service -am test -Dvigil.bench -Dtest=AlertBenchmark}.
+ * {@code mvn -o -pl alert-service -am test -Pbench -Dtest=AlertBenchmark}.
  */
 @Tag("benchmark")
 @QuarkusTest

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -57,6 +58,15 @@ public class ProblemMappers {
         }
         return ProblemResponses.of(400, "validation", "Invalid request", field + ": " + message,
                 List.of(new Violation(field, message)));
+    }
+
+    /**
+     * A body field of the wrong type, such as an unknown enum value. Registered ahead of the
+     * more specific mapper Quarkus adds in dev and test mode, which would answer plain JSON.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mapMismatchedInput(MismatchedInputException e) {
+        return mapJsonMapping(e);
     }
 
     @ServerExceptionMapper
