@@ -81,7 +81,9 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited; see " + log);
             }
             try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                int status = client.send(ready, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                if (status == 200) {
                     return;
                 }
             } catch (IOException e) {

@@ -107,7 +107,8 @@ public class TargetResource {
     @GET
     @Path("/{id}/availability")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
-    @Operation(summary = "Share of up checks in the last hours or in [from, to); null without checks")
+    @Operation(summary = "Share of up checks in the last hours or in [from, to); "
+            + "null without checks")
     public Availability availability(
             @PathParam("id") String id,
             @QueryParam("hours") Integer hours,

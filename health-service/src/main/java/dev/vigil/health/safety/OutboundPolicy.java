@@ -85,7 +85,8 @@ public class OutboundPolicy {
             return address;
         }
         try {
-            return InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]});
+            byte[] mapped = {bytes[12], bytes[13], bytes[14], bytes[15]};
+            return InetAddress.getByAddress(mapped);
         } catch (UnknownHostException e) {
             return address;
         }

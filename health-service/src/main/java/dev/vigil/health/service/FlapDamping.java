@@ -17,8 +17,8 @@ public record FlapDamping(int failureThreshold, int successThreshold) {
 
     public FlapDamping {
         if (failureThreshold < 1 || successThreshold < 1) {
-            throw new IllegalArgumentException("vigil.health.damping thresholds: expected >= 1, got "
-                    + failureThreshold + " and " + successThreshold);
+            throw new IllegalArgumentException("vigil.health.damping thresholds: expected >= 1, "
+                    + "got " + failureThreshold + " and " + successThreshold);
         }
     }
 

@@ -111,7 +111,8 @@ public class StatusService {
         if (hours != null && (hours < 1 || hours > MAX_HOURS)) {
             throw ProblemException.invalidField("hours", "must be between 1 and " + MAX_HOURS);
         }
-        Instant start = from != null ? from : end.minus(Duration.ofHours(hours == null ? 24 : hours));
+        Duration span = Duration.ofHours(hours == null ? 24 : hours);
+        Instant start = from != null ? from : end.minus(span);
         if (!start.isBefore(end)) {
             throw ProblemException.invalidField("from", "must be before to");
         }

@@ -41,7 +41,8 @@ class OverlapTests {
             String slow = TargetApi.create(target("slow", server.url("/slow"), 20000));
             String fast = TargetApi.create(target("fast", server.url("/fast"), 2000));
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> results(slow).getList("items").size() >= 2);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> results(slow).getList("items").size() >= 2);
             List<Instant> fastTimes = checkedAt(fast);
 
             // Ticks at 0, 5, 10, 15: the slow one runs at 0, ends at 7, runs again at 10.

@@ -30,7 +30,8 @@ public record DnsSettings(String name, String recordType, String expected, Strin
             return null;
         }
         int colon = resolver.lastIndexOf(':');
-        return colon > 0 && resolver.indexOf(':') == colon ? resolver.substring(0, colon) : resolver;
+        boolean hostAndPort = colon > 0 && resolver.indexOf(':') == colon;
+        return hostAndPort ? resolver.substring(0, colon) : resolver;
     }
 
     /** The resolver's port, 53 unless given. */

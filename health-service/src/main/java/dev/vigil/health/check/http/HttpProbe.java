@@ -124,7 +124,8 @@ final class HttpProbe {
     private RequestOptions requestOptions(URI uri, InetAddress address) {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : (https ? 443 : 80);
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String rawPath = uri.getRawPath();
+        String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         String pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         // The host name stays the request's identity (Host, SNI, certificate name) while the
         // connection goes to the address the policy approved (BR-01, BR-06).

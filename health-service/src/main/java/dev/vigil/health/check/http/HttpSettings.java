@@ -19,7 +19,8 @@ import dev.vigil.kit.problem.Violation;
  * @param expectedStatuses accepted statuses; absent means 200–399
  * @param jsonValue the text the node at {@code jsonPointer} must equal
  * @param certMinDaysLeft fail (TLS) when the server certificate expires in fewer days
- * @param maxBodyBytes body bytes read at most; absent means {@code vigil.health.http.max-body-bytes}
+ * @param maxBodyBytes body bytes read at most; absent means
+ *     {@code vigil.health.http.max-body-bytes}
  */
 public record HttpSettings(
         String url,
