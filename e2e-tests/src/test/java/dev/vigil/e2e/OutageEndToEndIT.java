@@ -164,6 +164,11 @@ class OutageEndToEndIT {
         // checks of this run, not to what other tests left on the shared broker.
         properties.put("mp.messaging.incoming.vigil-health-checks.group.id", ALERT_GROUP);
         properties.put("mp.messaging.incoming.vigil-health-checks.auto.offset.reset", "latest");
+        // Likewise for quota crossings: other tests' warnings would otherwise reach the webhook.
+        properties.put("mp.messaging.incoming.vigil-quota-thresholds.group.id",
+                ALERT_GROUP + "-quota");
+        properties.put("mp.messaging.incoming.vigil-quota-thresholds.auto.offset.reset",
+                "latest");
         return properties;
     }
 }
