@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import dev.vigil.common.topic.Topics;
 import dev.vigil.testsupport.HttpReceiver;
 import dev.vigil.testsupport.HttpReceiver.Reply;
 import dev.vigil.testsupport.KafkaTestClient;
-import dev.vigil.testsupport.RepoFiles;
 import dev.vigil.testsupport.Tokens;
 import io.restassured.http.ContentType;
 
@@ -141,24 +139,15 @@ class OutageEndToEndIT {
                 .extract().jsonPath().getList("items").size();
     }
 
-    private static Map<String, String> commonProperties() throws Exception {
-        String publicKey = Files.readString(RepoFiles.find("deploy/local/dev-keys/public.pem"))
-                .replaceAll("-----[A-Z ]+-----", "")
-                .replaceAll("\\s", "");
-        return Map.of(
-                "quarkus.oidc.public-key", publicKey,
-                "VIGIL_DB_NAME", DATABASE);
-    }
-
     private static Map<String, String> healthProperties() throws Exception {
-        Map<String, String> properties = new java.util.HashMap<>(commonProperties());
+        Map<String, String> properties = SuiteProperties.common(DATABASE);
         // The target is a loopback server, which checks may reach only when allowed.
         properties.put("vigil.health.allow-list", "127.0.0.0/8");
         return properties;
     }
 
     private static Map<String, String> alertProperties() throws Exception {
-        Map<String, String> properties = new java.util.HashMap<>(commonProperties());
+        Map<String, String> properties = SuiteProperties.common(DATABASE);
         properties.put("vigil.alert.default-webhook-url", webhook.url("/hook"));
         // A group of its own that starts at the end of the topic: this run reacts only to the
         // checks of this run, not to what other tests left on the shared broker.

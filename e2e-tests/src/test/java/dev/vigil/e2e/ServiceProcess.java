@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One packaged Vigil service running as its own process, as an operator runs it: the
  * {@code quarkus-app} of its module with system properties for this test.
  */
 final class ServiceProcess implements AutoCloseable {
+
+    private static final AtomicInteger STARTED = new AtomicInteger();
 
     private final String name;
     private final int port;
@@ -37,7 +40,9 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path root = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        Path log = Path.of("target/e2e-logs").resolve(module + ".log").toAbsolutePath();
+        // Several instances of one module may run in one test: each gets a log of its own.
+        String logName = module + "-" + STARTED.incrementAndGet() + ".log";
+        Path log = Path.of("target/e2e-logs").resolve(logName).toAbsolutePath();
         Files.createDirectories(log.getParent());
 
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m"));
@@ -60,6 +65,39 @@ final class ServiceProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything, as when a node dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * SIGTERM, as Kubernetes sends it, then waits up to {@code grace} for the exit.
+     *
+     * @return the exit code, or -1 when the process was still running after the grace period
+     *         (it is then killed)
+     */
+    int terminate(Duration grace) throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            return process.exitValue();
+        }
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        return -1;
     }
 
     @Override

@@ -38,6 +38,9 @@ public class AlertRepository {
             + "message = ?, triggered_at = ?, resolved_at = ?, acknowledged_at = ?, "
             + "acknowledged_by = ?, notified_at = ?, suppressed_by = ?, last_reminder_at = ?, "
             + "reminders = ?, updated_at = now() WHERE id = ? AND state = ?";
+    /** The sweep's compare-and-set: also the notification and reminder it decided from. */
+    private static final String SWEPT = UPDATE + " AND reminders = ? "
+            + "AND notified_at IS NOT DISTINCT FROM ?::timestamptz";
 
     private final AgroalDataSource dataSource;
 
@@ -141,24 +144,48 @@ public class AlertRepository {
     public boolean update(Alert alert, String expectedState) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            int i = 1;
-            update.setString(i++, alert.state());
-            update.setObject(i++, alert.observedValue());
-            update.setString(i++, alert.message());
-            update.setTimestamp(i++, Sql.ts(alert.triggeredAt()));
-            update.setTimestamp(i++, Sql.ts(alert.resolvedAt()));
-            update.setTimestamp(i++, Sql.ts(alert.acknowledgedAt()));
-            update.setString(i++, alert.acknowledgedBy());
-            update.setTimestamp(i++, Sql.ts(alert.notifiedAt()));
-            update.setString(i++, alert.suppressedBy());
-            update.setTimestamp(i++, Sql.ts(alert.lastReminderAt()));
-            update.setInt(i++, alert.reminders());
-            update.setObject(i++, alert.id());
-            update.setString(i, expectedState);
+            bindUpdate(update, alert, expectedState);
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new RepositoryException("cannot update alert", e);
         }
+    }
+
+    /**
+     * Writes the alert's mutable fields if it is still as {@code seen} (state, notification,
+     * reminder count): of two replicas sweeping the same alert at once, only one reminds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean updateIfUnchanged(Alert alert, Alert seen) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(SWEPT)) {
+            int next = bindUpdate(update, alert, seen.state());
+            update.setInt(next, seen.reminders());
+            update.setTimestamp(next + 1, Sql.ts(seen.notifiedAt()));
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new RepositoryException("cannot update alert", e);
+        }
+    }
+
+    /** Binds UPDATE's parameters; returns the index of the next one. */
+    private static int bindUpdate(PreparedStatement update, Alert alert, String expectedState)
+            throws SQLException {
+        int i = 1;
+        update.setString(i++, alert.state());
+        update.setObject(i++, alert.observedValue());
+        update.setString(i++, alert.message());
+        update.setTimestamp(i++, Sql.ts(alert.triggeredAt()));
+        update.setTimestamp(i++, Sql.ts(alert.resolvedAt()));
+        update.setTimestamp(i++, Sql.ts(alert.acknowledgedAt()));
+        update.setString(i++, alert.acknowledgedBy());
+        update.setTimestamp(i++, Sql.ts(alert.notifiedAt()));
+        update.setString(i++, alert.suppressedBy());
+        update.setTimestamp(i++, Sql.ts(alert.lastReminderAt()));
+        update.setInt(i++, alert.reminders());
+        update.setObject(i++, alert.id());
+        update.setString(i++, expectedState);
+        return i;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

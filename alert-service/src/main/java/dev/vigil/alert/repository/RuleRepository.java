@@ -42,6 +42,23 @@ public class RuleRepository {
         return rules.stream().filter(rule -> rule.type().family() == family).toList();
     }
 
+    /**
+     * A digest of every rule as stored: it changes with any insert, update or delete, so a
+     * cache of parsed rules compares it instead of reading and parsing the rules again.
+     */
+    public String fingerprint() {
+        String sql = "SELECT count(*) || ':' || coalesce(md5(string_agg(id::text || enabled::text "
+                + "|| definition::text, ',' ORDER BY id)), '') FROM rule";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql);
+                ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new RepositoryException("cannot read rule fingerprint", e);
+        }
+    }
+
     /** The rule, or null. */
     public Rule find(UUID id) {
         List<Rule> rules = query("SELECT " + COLUMNS + " FROM rule WHERE id = ?", id);

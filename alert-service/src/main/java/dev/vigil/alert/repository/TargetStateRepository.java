@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,18 +23,27 @@ import io.agroal.api.AgroalDataSource;
 @Transactional(Transactional.TxType.MANDATORY)
 public class TargetStateRepository {
 
-    private static final String LOCK = "SELECT target_id, target_name, critical, last_status, "
-            + "consecutive_failures, last_checked_at FROM target_state "
-            + "WHERE target_id = ANY(?) ORDER BY target_id FOR UPDATE";
-    private static final String UPSERT = "INSERT INTO target_state (target_id, target_name, "
-            + "critical, last_status, consecutive_failures, last_checked_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target_id) DO UPDATE SET "
+    private static final String COLUMNS = "target_id, target_name, critical, last_status, "
+            + "consecutive_failures, last_checked_at, last_event_id";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM target_state "
+            + "WHERE target_id = ANY(?)";
+    /**
+     * One statement for a whole batch. The guard keeps a replica that applies an older batch
+     * (two replicas briefly sharing a partition during a rebalance) from moving a state back.
+     */
+    private static final String UPSERT = "INSERT INTO target_state (" + COLUMNS + ") "
+            + "SELECT * FROM unnest(?::text[], ?::text[], ?::boolean[], ?::text[], ?::int[], "
+            + "?::timestamptz[], ?::uuid[]) "
+            + "ON CONFLICT (target_id) DO UPDATE SET "
             + "target_name = EXCLUDED.target_name, critical = EXCLUDED.critical, "
             + "last_status = EXCLUDED.last_status, "
             + "consecutive_failures = EXCLUDED.consecutive_failures, "
-            + "last_checked_at = EXCLUDED.last_checked_at";
-    private static final String SAMPLE = "INSERT INTO check_sample (target_id, checked_at, "
-            + "status, response_time_ms) VALUES (?, ?, ?, ?)";
+            + "last_checked_at = EXCLUDED.last_checked_at, "
+            + "last_event_id = EXCLUDED.last_event_id "
+            + "WHERE target_state.last_checked_at <= EXCLUDED.last_checked_at";
+    private static final String SAMPLES = "INSERT INTO check_sample (target_id, checked_at, "
+            + "status, response_time_ms) SELECT * FROM unnest(?::text[], ?::timestamptz[], "
+            + "?::text[], ?::bigint[]) ON CONFLICT (target_id, checked_at) DO NOTHING";
     private static final String WINDOW = "SELECT count(*) AS checks, "
             + "count(*) FILTER (WHERE status IN ('HEALTHY', 'DEGRADED')) AS up, "
             + "avg(response_time_ms) AS avg_rt FROM check_sample "
@@ -49,31 +59,32 @@ public class TargetStateRepository {
     public record WindowStats(long checks, long up, Double averageResponseTimeMs) {
     }
 
-    /**
-     * The stored states of these targets, locked until the transaction ends, so two replicas
-     * that briefly share a partition during a rebalance apply results one after the other.
-     */
-    public Map<String, TargetState> lock(Collection<String> targetIds) {
-        Map<String, TargetState> states = new HashMap<>();
+    /** A stored state and the id of the result that last changed it (null before V4). */
+    public record Stored(TargetState state, UUID eventId) {
+    }
+
+    /** The stored states of these targets; absent targets have none yet. */
+    public Map<String, Stored> find(Collection<String> targetIds) {
+        Map<String, Stored> states = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(LOCK)) {
+                PreparedStatement select = connection.prepareStatement(FIND)) {
             select.setArray(1, connection.createArrayOf("text", targetIds.toArray()));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     TargetState state = read(row);
-                    states.put(state.targetId(), state);
+                    states.put(state.targetId(), new Stored(state,
+                            row.getObject("last_event_id", UUID.class)));
                 }
             }
             return states;
         } catch (SQLException e) {
-            throw new RepositoryException("cannot lock target states", e);
+            throw new RepositoryException("cannot read target states", e);
         }
     }
 
     /** The latest state of every target, for rules over all components. */
     public List<TargetState> all() {
-        String sql = "SELECT target_id, target_name, critical, last_status, "
-                + "consecutive_failures, last_checked_at FROM target_state";
+        String sql = "SELECT " + COLUMNS + " FROM target_state";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql);
                 ResultSet row = select.executeQuery()) {
@@ -87,35 +98,67 @@ public class TargetStateRepository {
         }
     }
 
-    public void saveAll(Collection<TargetState> states) {
+    /** Writes these states in one statement, none moving a stored state back in time. */
+    public void saveAll(Collection<Stored> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        int size = states.size();
+        String[] ids = new String[size];
+        String[] names = new String[size];
+        Boolean[] critical = new Boolean[size];
+        String[] statuses = new String[size];
+        Integer[] streaks = new Integer[size];
+        String[] checkedAt = new String[size];
+        UUID[] eventIds = new UUID[size];
+        int i = 0;
+        for (Stored stored : states) {
+            TargetState state = stored.state();
+            ids[i] = state.targetId();
+            names[i] = state.targetName();
+            critical[i] = state.critical();
+            statuses[i] = state.lastStatus();
+            streaks[i] = state.consecutiveFailures();
+            checkedAt[i] = state.lastCheckedAt().toString();
+            eventIds[i++] = stored.eventId();
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            for (TargetState state : states) {
-                upsert.setString(1, state.targetId());
-                upsert.setString(2, state.targetName());
-                upsert.setBoolean(3, state.critical());
-                upsert.setString(4, state.lastStatus());
-                upsert.setInt(5, state.consecutiveFailures());
-                upsert.setTimestamp(6, Sql.ts(state.lastCheckedAt()));
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+            upsert.setArray(1, connection.createArrayOf("text", ids));
+            upsert.setArray(2, connection.createArrayOf("text", names));
+            upsert.setArray(3, connection.createArrayOf("bool", critical));
+            upsert.setArray(4, connection.createArrayOf("text", statuses));
+            upsert.setArray(5, connection.createArrayOf("int4", streaks));
+            upsert.setArray(6, connection.createArrayOf("text", checkedAt));
+            upsert.setArray(7, connection.createArrayOf("uuid", eventIds));
+            upsert.executeUpdate();
         } catch (SQLException e) {
             throw new RepositoryException("cannot save target states", e);
         }
     }
 
+    /** Stores the results as window samples in one statement; a repeated one is a no-op. */
     public void addSamples(Collection<HealthCheckCompleted> results) {
+        int size = results.size();
+        String[] ids = new String[size];
+        String[] checkedAt = new String[size];
+        String[] statuses = new String[size];
+        String[] responseTimes = new String[size];
+        int i = 0;
+        for (HealthCheckCompleted result : results) {
+            ids[i] = result.targetId();
+            checkedAt[i] = result.checkedAt().toString();
+            statuses[i] = result.status();
+            Long responseTime = result.responseTimeMs();
+            responseTimes[i++] = responseTime == null ? null : responseTime.toString();
+        }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(SAMPLE)) {
-            for (HealthCheckCompleted result : results) {
-                insert.setString(1, result.targetId());
-                insert.setTimestamp(2, Sql.ts(result.checkedAt()));
-                insert.setString(3, result.status());
-                insert.setObject(4, result.responseTimeMs());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+                PreparedStatement insert = connection.prepareStatement(SAMPLES)) {
+            insert.setArray(1, connection.createArrayOf("text", ids));
+            insert.setArray(2, connection.createArrayOf("text", checkedAt));
+            insert.setArray(3, connection.createArrayOf("text", statuses));
+            insert.setArray(4, connection.createArrayOf("text", responseTimes));
+            insert.executeUpdate();
         } catch (SQLException e) {
             throw new RepositoryException("cannot store check samples", e);
         }

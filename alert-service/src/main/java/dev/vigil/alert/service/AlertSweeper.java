@@ -129,7 +129,7 @@ public class AlertSweeper {
     /** The silence that held the trigger back is over and the alert still fires: tell now. */
     private void notifyLate(Rule rule, Alert alert, Instant now) {
         Alert notified = copy(alert, now, alert.lastReminderAt(), alert.reminders());
-        if (alerts.update(notified, alert.state())) {
+        if (alerts.updateIfUnchanged(notified, alert)) {
             alerts.addTransition(alert.id(), alert.state(), alert.state(), now, false,
                     "notified after its silence ended");
             notifier.enqueue(rule, notified, "triggered", 0, now);
@@ -149,7 +149,7 @@ public class AlertSweeper {
 
     private void remind(Rule rule, Alert alert, Instant now) {
         Alert reminded = copy(alert, alert.notifiedAt(), now, alert.reminders() + 1);
-        if (alerts.update(reminded, Alert.FIRING)) {
+        if (alerts.updateIfUnchanged(reminded, alert)) {
             notifier.enqueue(rule, reminded, "reminder", reminded.reminders(), now);
             LOG.debugf("Alert reminder alert=%s count=%d", alert.id(), reminded.reminders());
         }

@@ -29,6 +29,7 @@ import dev.vigil.alert.model.NotificationBody;
 import dev.vigil.alert.repository.ChannelRepository;
 import dev.vigil.alert.repository.NotificationRepository;
 import dev.vigil.alert.repository.NotificationRepository.AttemptRecord;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
@@ -154,8 +155,12 @@ public class NotificationDispatcher {
     }
 
     private void finish(Notification notification, AttemptRecord attempt, boolean delivered) {
-        registry.counter("vigil_alert_notifications", "outcome", attempt.outcome(), "kind",
-                notification.kind()).increment();
+        Counter.builder(NotificationAttemptMetrics.ATTEMPTS)
+                .description("Notification attempts by recorded outcome and notification kind")
+                .tag("outcome", attempt.outcome())
+                .tag("kind", notification.kind())
+                .register(registry)
+                .increment();
         if (delivered) {
             notifications.complete(notification, attempt, "sent", Duration.ZERO);
         } else if (notification.attempts() >= config.delivery().maxAttempts()) {

@@ -2,6 +2,8 @@ package dev.vigil.common.serde;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,6 +33,10 @@ public final class EventCodec {
 
     private static final ObjectMapper MAPPER = EventJson.mapper();
     private static final Map<Class<?>, String> TYPES = new ConcurrentHashMap<>();
+    // Reflecting over a record's components costs more than parsing the event; readers decode
+    // tens of thousands of events a second.
+    private static final Map<Class<?>, List<RecordComponent>> REQUIRED =
+            new ConcurrentHashMap<>();
     private static final Map<String, Class<? extends VigilEvent>> CLASSES = Map.of(
             HealthCheckCompleted.TYPE, HealthCheckCompleted.class,
             AlertTriggered.TYPE, AlertTriggered.class,
@@ -125,15 +131,19 @@ public final class EventCodec {
     }
 
     private static void requireFields(Object event, Class<?> type) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            if (component.isAnnotationPresent(Optional.class)) {
-                continue;
-            }
+        for (RecordComponent component : REQUIRED.computeIfAbsent(type, EventCodec::required)) {
             if (valueOf(component, event) == null) {
                 throw new InvalidEventException(
                         "missing required field '" + component.getName() + "'");
             }
         }
+    }
+
+    /** The components without {@code @Optional}: found once per type, not per event. */
+    private static List<RecordComponent> required(Class<?> type) {
+        return Arrays.stream(type.getRecordComponents())
+                .filter(component -> !component.isAnnotationPresent(Optional.class))
+                .toList();
     }
 
     private static Object valueOf(RecordComponent component, Object event) {

@@ -53,6 +53,13 @@ public interface HealthConfig {
         @WithDefault("200ms")
         Duration pollInterval();
 
+        /**
+         * How far ahead of their due tick targets are claimed; each check then starts on a
+         * timer at its tick, so the claim's round trip adds no lag. At least the poll interval.
+         */
+        @WithDefault("1s")
+        Duration claimAhead();
+
         /** Targets claimed per database round trip. */
         @WithDefault("500")
         int claimBatch();
@@ -72,6 +79,17 @@ public interface HealthConfig {
         /** How long the writer waits to fill a batch. */
         @WithDefault("100ms")
         Duration writeLinger();
+
+        /** Threads storing results; each stores the results of its share of the targets. */
+        @WithDefault("2")
+        int writerThreads();
+
+        /**
+         * How long shutdown waits for running checks; a check still running then is handed
+         * back unstored, so its tick runs again elsewhere.
+         */
+        @WithDefault("15s")
+        Duration shutdownGrace();
     }
 
     /** HTTP checks. */

@@ -1,5 +1,7 @@
 package dev.vigil.health.repository;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +17,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -55,28 +60,39 @@ public class ResultRepository {
     private record HourKey(UUID targetId, Instant hour) {
     }
 
-    /** Inserts results and adds them to their hourly rollups, in the caller's transaction. */
+    /**
+     * Inserts results and adds them to their hourly rollups, in the caller's transaction. The
+     * rows go in through {@code COPY}, which costs the server far less per row than INSERTs.
+     */
     public void insert(List<CheckResult> results) {
-        String sql = "INSERT INTO check_result (target_id, checked_at, status, response_time_ms, "
-                + "error_category, error, metadata) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (CheckResult result : results) {
-                insert.setObject(1, result.targetId());
-                Sql.setInstant(insert, 2, result.checkedAt());
-                insert.setString(3, result.status().name());
-                Sql.setLong(insert, 4, result.responseTimeMs());
-                insert.setString(5, result.errorCategory() == null ? null
-                        : result.errorCategory().name());
-                insert.setString(6, result.error());
-                insert.setString(7, writeJson(result.metadata()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        if (results.isEmpty()) {
+            return;
+        }
+        String sql = "COPY check_result (target_id, checked_at, status, response_time_ms, "
+                + "error_category, error, metadata) FROM STDIN";
+        try (Connection connection = dataSource.getConnection()) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(sql, new StringReader(copyRows(results)));
             addToRollups(connection, results);
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new RepositoryException("cannot insert " + results.size() + " results", e);
         }
+    }
+
+    private String copyRows(List<CheckResult> results) {
+        StringBuilder rows = new StringBuilder(results.size() * 128);
+        for (CheckResult result : results) {
+            CopyText.field(rows, result.targetId().toString()).append('\t');
+            CopyText.field(rows, result.checkedAt().toString()).append('\t');
+            CopyText.field(rows, result.status().name()).append('\t');
+            CopyText.field(rows, result.responseTimeMs() == null ? null
+                    : result.responseTimeMs().toString()).append('\t');
+            CopyText.field(rows, result.errorCategory() == null ? null
+                    : result.errorCategory().name()).append('\t');
+            CopyText.field(rows, result.error()).append('\t');
+            CopyText.field(rows, writeJson(result.metadata())).append('\n');
+        }
+        return rows.toString();
     }
 
     /** One page of a target's results, newest first, in {@code [from, to)}. */
@@ -175,18 +191,28 @@ public class ResultRepository {
             sum[1] += result.status().isUp() ? 1 : 0;
         }
         String sql = "INSERT INTO result_hourly (target_id, hour, checks, up_checks) "
-                + "VALUES (?, ?, ?, ?) ON CONFLICT (target_id, hour) DO UPDATE SET "
+                + "SELECT * FROM unnest(?::uuid[], ?::text[]::timestamptz[], ?::int[], ?::int[]) "
+                + "ON CONFLICT (target_id, hour) DO UPDATE SET "
                 + "checks = result_hourly.checks + EXCLUDED.checks, "
                 + "up_checks = result_hourly.up_checks + EXCLUDED.up_checks";
+        int size = sums.size();
+        Object[] ids = new Object[size];
+        Object[] hours = new Object[size];
+        Object[] checks = new Object[size];
+        Object[] ups = new Object[size];
+        int i = 0;
+        for (Map.Entry<HourKey, long[]> entry : sums.entrySet()) {
+            ids[i] = entry.getKey().targetId();
+            hours[i] = entry.getKey().hour().toString();
+            checks[i] = (int) entry.getValue()[0];
+            ups[i++] = (int) entry.getValue()[1];
+        }
         try (PreparedStatement upsert = connection.prepareStatement(sql)) {
-            for (Map.Entry<HourKey, long[]> entry : sums.entrySet()) {
-                upsert.setObject(1, entry.getKey().targetId());
-                Sql.setInstant(upsert, 2, entry.getKey().hour());
-                upsert.setLong(3, entry.getValue()[0]);
-                upsert.setLong(4, entry.getValue()[1]);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+            upsert.setArray(1, connection.createArrayOf("uuid", ids));
+            upsert.setArray(2, connection.createArrayOf("text", hours));
+            upsert.setArray(3, connection.createArrayOf("int4", checks));
+            upsert.setArray(4, connection.createArrayOf("int4", ups));
+            upsert.executeUpdate();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -49,8 +50,8 @@ public class TargetRepository {
         this.mapper = mapper;
     }
 
-    /** A target claimed for one check, with the tick it was due at. */
-    public record Claimed(Target target, Instant dueAt) {
+    /** A target claimed for one check, with the tick it was due at and its lease. */
+    public record Claimed(Target target, Instant dueAt, Instant leaseUntil) {
     }
 
     /** The damped state of a target locked for update, with what the event needs. */
@@ -142,11 +143,13 @@ public class TargetRepository {
     }
 
     /**
-     * Claims up to {@code limit} due targets no replica is checking: each gets a lease and its
-     * next due tick. {@code SKIP LOCKED} lets replicas claim side by side without waiting for
-     * or taking each other's rows, so every due tick is claimed once (BR-03).
+     * Claims up to {@code limit} targets due by {@code horizon} that no replica is checking:
+     * each gets a lease and its next due tick after the horizon. {@code SKIP LOCKED} lets
+     * replicas claim side by side without waiting for or taking each other's rows, so every
+     * due tick is claimed once (BR-03). The lease runs from the horizon, since a check claimed
+     * ahead starts at its due tick.
      */
-    public List<Claimed> claimDue(Instant now, int limit, long leaseGraceMs) {
+    public List<Claimed> claimDue(Instant now, Instant horizon, int limit, long leaseGraceMs) {
         String sql = "WITH due AS (SELECT id, next_due_at AS due_at FROM target "
                 + "WHERE enabled AND next_due_at <= ? AND (lease_until IS NULL OR lease_until < ?) "
                 + "ORDER BY next_due_at LIMIT ? FOR UPDATE SKIP LOCKED) "
@@ -154,25 +157,53 @@ public class TargetRepository {
                 + "(t.timeout_ms + ?) / 1000.0), next_due_at = " + NEXT_TICK.replace(
                         "next_due_at", "t.next_due_at").replace("interval_seconds",
                         "t.interval_seconds")
-                + " FROM due WHERE t.id = due.id RETURNING due.due_at, "
+                + " FROM due WHERE t.id = due.id RETURNING due.due_at, t.lease_until, "
                 + COLUMNS.replaceAll("(^|, )", "$1t.");
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement claim = connection.prepareStatement(sql)) {
-            Sql.setInstant(claim, 1, now);
+            Sql.setInstant(claim, 1, horizon);
             Sql.setInstant(claim, 2, now);
             claim.setInt(3, limit);
-            Sql.setInstant(claim, 4, now);
+            Sql.setInstant(claim, 4, horizon);
             claim.setLong(5, leaseGraceMs);
-            Sql.setInstant(claim, 6, now);
+            Sql.setInstant(claim, 6, horizon);
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
-                    claimed.add(new Claimed(map(rows), Sql.getInstant(rows, "due_at")));
+                    claimed.add(new Claimed(map(rows), Sql.getInstant(rows, "due_at"),
+                            Sql.getInstant(rows, "lease_until")));
                 }
             }
             return claimed;
         } catch (SQLException e) {
             throw new RepositoryException("cannot claim due targets", e);
+        }
+    }
+
+    /**
+     * Gives claimed targets back unchecked: the lease ends and the due time returns to the
+     * claimed tick, so another replica (or this one after a restart) runs that tick. A target
+     * whose lease changed meanwhile (expired and claimed elsewhere) is left alone.
+     */
+    public int handBack(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        String sql = "UPDATE target t SET lease_until = NULL, next_due_at = v.due_at "
+                + "FROM unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) "
+                + "AS v(id, due_at, lease_until) "
+                + "WHERE t.id = v.id AND t.lease_until = v.lease_until";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setArray(1, connection.createArrayOf("uuid",
+                    claimed.stream().map(c -> c.target().id()).toArray()));
+            update.setArray(2, connection.createArrayOf("text",
+                    claimed.stream().map(c -> c.dueAt().toString()).toArray()));
+            update.setArray(3, connection.createArrayOf("text",
+                    claimed.stream().map(c -> c.leaseUntil().toString()).toArray()));
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new RepositoryException("cannot hand back " + claimed.size() + " targets", e);
         }
     }
 
@@ -220,32 +251,50 @@ public class TargetRepository {
 
     /**
      * Stores the new state of checked targets, ends their leases and moves a due time that
-     * passed while the check ran to the next tick: skipped ticks are not queued (BR-03).
+     * passed while the check ran to the next tick: skipped ticks are not queued (BR-03). One
+     * statement for the whole batch; at most one update per target.
      */
     public void updateAfterChecks(List<AfterCheck> updates) {
-        String sql = "UPDATE target SET state = ?, fail_streak = ?, ok_streak = ?, "
-                + "last_checked_at = ?, last_status = ?, last_response_ms = ?, last_error = ?, "
-                + "lease_until = NULL, next_due_at = CASE WHEN next_due_at <= ? THEN "
-                + NEXT_TICK + " ELSE next_due_at END WHERE id = ?";
+        if (updates.isEmpty()) {
+            return;
+        }
+        String sql = "UPDATE target t SET state = v.state, fail_streak = v.fail_streak, "
+                + "ok_streak = v.ok_streak, last_checked_at = v.checked_at, "
+                + "last_status = v.status, last_response_ms = v.response_ms, "
+                + "last_error = v.error, lease_until = NULL, next_due_at = CASE "
+                + "WHEN t.next_due_at <= v.completed_at THEN t.next_due_at + make_interval("
+                + "secs => t.interval_seconds * (floor(extract(epoch from (v.completed_at "
+                + "- t.next_due_at)) / t.interval_seconds) + 1)) ELSE t.next_due_at END "
+                + "FROM unnest(?::uuid[], ?::text[], ?::int[], ?::int[], "
+                + "?::text[]::timestamptz[], ?::text[], ?::text[]::bigint[], ?::text[], "
+                + "?::text[]::timestamptz[]) AS v(id, state, fail_streak, ok_streak, checked_at, "
+                + "status, response_ms, error, completed_at) WHERE t.id = v.id";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
-            for (AfterCheck after : updates) {
-                update.setString(1, after.state().name());
-                update.setInt(2, after.failStreak());
-                update.setInt(3, after.okStreak());
-                Sql.setInstant(update, 4, after.checkedAt());
-                update.setString(5, after.status().name());
-                Sql.setLong(update, 6, after.responseTimeMs());
-                update.setString(7, after.error());
-                Sql.setInstant(update, 8, after.completedAt());
-                Sql.setInstant(update, 9, after.completedAt());
-                update.setObject(10, after.id());
-                update.addBatch();
-            }
-            update.executeBatch();
+            update.setArray(1, array(connection, "uuid", updates, AfterCheck::id));
+            update.setArray(2, array(connection, "text", updates, a -> a.state().name()));
+            update.setArray(3, array(connection, "int4", updates, AfterCheck::failStreak));
+            update.setArray(4, array(connection, "int4", updates, AfterCheck::okStreak));
+            update.setArray(5, array(connection, "text", updates, a -> a.checkedAt().toString()));
+            update.setArray(6, array(connection, "text", updates, a -> a.status().name()));
+            update.setArray(7, array(connection, "text", updates, a -> a.responseTimeMs() == null
+                    ? null : a.responseTimeMs().toString()));
+            update.setArray(8, array(connection, "text", updates, AfterCheck::error));
+            update.setArray(9, array(connection, "text", updates,
+                    a -> a.completedAt().toString()));
+            update.executeUpdate();
         } catch (SQLException e) {
             throw new RepositoryException("cannot update " + updates.size() + " targets", e);
         }
+    }
+
+    private static <T> Array array(Connection connection, String type, List<T> rows,
+            Function<T, Object> column) throws SQLException {
+        Object[] values = new Object[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(rows.get(i));
+        }
+        return connection.createArrayOf(type, values);
     }
 
     private void bindDefinition(Connection connection, PreparedStatement statement, int first,

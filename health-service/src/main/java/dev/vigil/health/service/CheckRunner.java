@@ -2,7 +2,11 @@ package dev.vigil.health.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,11 +28,17 @@ import io.vertx.core.Vertx;
 public class CheckRunner {
 
     private static final long GUARD_MS = 2000;
+    private static final int MAX_CACHED = 500_000;
 
     private final Checkers checkers;
     private final TargetValidator settingsReader;
     private final Vertx vertx;
     private final Clock clock;
+    // Typed settings per target and definition version, so a check does not re-read its JSON.
+    private final Map<UUID, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(Instant updatedAt, CheckSettings settings) {
+    }
 
     CheckRunner(Checkers checkers, TargetValidator settingsReader, Vertx vertx, Clock clock) {
         this.checkers = checkers;
@@ -39,7 +49,8 @@ public class CheckRunner {
 
     /** Checks the target; the future never fails. */
     public Future<PendingResult> run(Target target) {
-        Instant start = clock.instant();
+        // Postgres keeps microseconds; cut there, so the stored time and the event's agree.
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return outcomeOf(target).map(outcome -> new PendingResult(target, start, clock.instant(),
                 outcome, StatusRules.classify(outcome, target.degradedAfterMs(),
                         target.unhealthyAfterMs())));
@@ -59,12 +70,25 @@ public class CheckRunner {
         return guarded.future();
     }
 
+    private CheckSettings settingsOf(Target target) {
+        Parsed cached = parsed.get(target.id());
+        if (cached != null && Objects.equals(cached.updatedAt(), target.updatedAt())) {
+            return cached.settings();
+        }
+        CheckSettings settings = settingsReader.read(target.kind(), target.settings());
+        if (parsed.size() > MAX_CACHED) {
+            parsed.clear();
+        }
+        parsed.put(target.id(), new Parsed(target.updatedAt(), settings));
+        return settings;
+    }
+
     @SuppressWarnings("unchecked")
     private Future<CheckOutcome> start(Target target) {
         try {
             Checker<CheckSettings> checker = (Checker<CheckSettings>) checkers
                     .forKind(target.kind()).orElseThrow();
-            CheckSettings settings = settingsReader.read(target.kind(), target.settings());
+            CheckSettings settings = settingsOf(target);
             return checker.check(settings, target.timeoutMs());
         } catch (RuntimeException e) {
             return Future.failedFuture(e);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,7 +73,7 @@ public class ResultRecorder {
                 new FlapDamping.State(t.state(), t.failStreak(), t.okStreak())));
 
         List<CheckResult> stored = new ArrayList<>();
-        List<AfterCheck> updates = new ArrayList<>();
+        Map<UUID, AfterCheck> updates = new LinkedHashMap<>();
         List<OutboxMessage> events = new ArrayList<>();
         for (PendingResult pending : ordered) {
             Locked target = locked.get(pending.target().id());
@@ -84,12 +85,13 @@ public class ResultRecorder {
             states.put(target.id(), after);
             logTransition(target, before.state(), after.state());
             stored.add(resultOf(pending));
-            updates.add(afterCheck(pending, after));
+            // Results are in check order, so the last one per target leaves its final state.
+            updates.put(target.id(), afterCheck(pending, after));
             events.add(eventOf(target, pending));
         }
 
         results.insert(stored);
-        targets.updateAfterChecks(updates);
+        targets.updateAfterChecks(new ArrayList<>(updates.values()));
         outbox.write(events);
         return stored;
     }
@@ -123,7 +125,8 @@ public class ResultRecorder {
     }
 
     private static void logTransition(Locked target, ComponentStatus from, ComponentStatus to) {
-        if (from != to) {
+        // A first result sets the state without changing it, so it is no transition to log.
+        if (from != null && from != to) {
             LOG.infof("Component state changed target=%s name=%s from=%s to=%s",
                     target.id(), target.name(), from, to);
         }

@@ -26,7 +26,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Checks per second and scheduling lag with many loopback HTTP targets at a 60 s interval,
  * results stored and events published. Targets: -Dvigil.bench.targets (default 10000); measured
- * seconds after one warm-up interval: -Dvigil.bench.seconds (default 60).
+ * seconds after one warm-up interval: -Dvigil.bench.seconds (default 60). It also reports the CPU
+ * used meanwhile by this JVM (service and loopback targets), by all Postgres processes and by
+ * the whole machine, with the load average.
  */
 @QuarkusTest
 @Tag("benchmark")
@@ -58,6 +60,7 @@ class SchedulingBenchmark {
             long startedBefore = stats.startedCount();
             long storedBefore = writer.storedCount();
             long publishedBefore = publishedCount();
+            CpuUse cpu = CpuUse.start();
             long start = System.nanoTime();
             sleep(Duration.ofSeconds(seconds));
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -65,6 +68,7 @@ class SchedulingBenchmark {
             long started = stats.startedCount() - startedBefore;
             long stored = writer.storedCount() - storedBefore;
             long outboxBacklog = outboxBacklog();
+            String cpuUse = cpu.stop(elapsed);
 
             String report = String.format(Locale.ROOT, """
                     health-service scheduling benchmark
@@ -75,11 +79,12 @@ class SchedulingBenchmark {
                     eventsPublishedPerSecond=%.1f
                     outboxBacklogAtEnd=%d writerBacklogAtEnd=%d
                     schedulingLagMs p50=%d p99=%d max=%d samples=%d
+                    %s
                     """, targets, INTERVAL_SECONDS, elapsed,
                     targets / (double) INTERVAL_SECONDS, started / elapsed, stored / elapsed,
                     (publishedCount() - publishedBefore) / elapsed, outboxBacklog,
                     writer.backlog(), lag.getValueAtPercentile(50), lag.getValueAtPercentile(99),
-                    lag.getMaxValue(), lag.getTotalCount());
+                    lag.getMaxValue(), lag.getTotalCount(), cpuUse);
             System.out.println(report);
             Path file = Path.of("target", "benchmarks", "scheduling-" + targets + ".txt");
             Files.createDirectories(file.getParent());

@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 public interface MetricsConfig {
 
     /** A window with at most this many records is answered exactly from raw rows. */
-    @WithDefault("200000")
+    @WithDefault("20000")
     int exactMaxRecords();
 
     /** Most records one {@code POST /api/usage} body may carry. */

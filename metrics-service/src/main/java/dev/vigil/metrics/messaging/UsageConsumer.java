@@ -1,9 +1,7 @@
 package dev.vigil.metrics.messaging;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,17 +50,18 @@ public class UsageConsumer {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void consume(ConsumerRecords<String, byte[]> batch) {
-        Map<String, ConsumerRecord<String, byte[]>> byPosition = new HashMap<>();
-        batch.forEach(record -> byPosition.put(position(record.partition(), record.offset()),
-                record));
-
-        List<RequestRecord> valid = new ArrayList<>();
-        for (ReceivedEvent<UsageRecorded> received : decoder.decode(batch, UsageRecorded.class)) {
-            try {
-                valid.add(validator.fromEvent(received.event()));
-            } catch (InvalidRecordException e) {
-                deadLetters.send(byPosition.get(position(received.partition(),
-                        received.offset())), e.getMessage());
+        List<RequestRecord> valid = new ArrayList<>(batch.count());
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            UsageRecorded event = UsageEventReader.readOrNull(record.value());
+            if (event != null) {
+                validate(event, record, valid);
+                continue;
+            }
+            // The kit's decoder dead-letters what is not a valid event, with its reason; taken
+            // one record at a time so dead letters and stored records keep the batch order.
+            for (ReceivedEvent<UsageRecorded> received
+                    : decoder.decode(List.of(record), UsageRecorded.class)) {
+                validate(received.event(), record, valid);
             }
         }
         int stored = ingestor.storeUntilStored(valid);
@@ -70,7 +69,14 @@ public class UsageConsumer {
                 valid.size(), stored);
     }
 
-    private static String position(int partition, long offset) {
-        return partition + ":" + offset;
+    private void validate(
+            UsageRecorded event,
+            ConsumerRecord<String, byte[]> record,
+            List<RequestRecord> valid) {
+        try {
+            valid.add(validator.fromEvent(event));
+        } catch (InvalidRecordException e) {
+            deadLetters.send(record, e.getMessage());
+        }
     }
 }

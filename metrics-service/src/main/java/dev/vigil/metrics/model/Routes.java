@@ -57,6 +57,11 @@ public final class Routes {
     }
 
     private static boolean isId(String segment) {
+        // Numeric and long hex ids hold a digit and a UUID has 36 characters: most path words
+        // are neither, and skip the regular expressions.
+        if (segment.length() != 36 && segment.chars().noneMatch(Character::isDigit)) {
+            return false;
+        }
         return NUMERIC.matcher(segment).matches()
                 || UUID.matcher(segment).matches()
                 || LONG_HEX.matcher(segment).matches();

@@ -23,15 +23,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.metrics.stats.Aggregate;
 import dev.vigil.metrics.stats.Granularity;
 import dev.vigil.metrics.stats.LatencyBuckets;
+import dev.vigil.metrics.stats.Rollup;
 import dev.vigil.metrics.stats.Segment;
 import dev.vigil.metrics.stats.Sketches;
 import dev.vigil.metrics.stats.StatsFilter;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * Minute, hour and day pre-aggregates. Counters are added in SQL; sketches cannot be, so rows
- * that already existed come back locked by the upsert and get their merged sketch in a second
- * statement of the same transaction.
+ * Minute, hour and day pre-aggregates, per route and rolled up ({@link Rollup}). Counters
+ * are added in SQL; sketches cannot be, so rows that already existed come back locked by the
+ * upsert and get their merged sketch in a second statement of the same transaction.
  */
 @ApplicationScoped
 public class AggregateRepository {
@@ -71,8 +72,10 @@ public class AggregateRepository {
             + " updated_at = excluded.updated_at"
             + " RETURNING granularity, bucket_start, service, route, (xmax = 0) AS inserted,"
             + " sketch";
+    // The granularity array is char(1)[] like the column: compared as text, the key index
+    // would not be used and every batch would scan the whole table.
     private static final String UPDATE_SKETCHES = "UPDATE request_aggregate a SET sketch = v.sk"
-            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[])"
+            + " FROM unnest(?::char(1)[], ?::text[], ?::text[], ?::text[], ?::bytea[])"
             + " AS v(g, b, s, r, sk) WHERE a.granularity = v.g"
             + " AND a.bucket_start = v.b::timestamptz AND a.service = v.s AND a.route = v.r";
     private static final String FILTER = " AND (?::text IS NULL OR service = ?)"
@@ -106,12 +109,12 @@ public class AggregateRepository {
 
     /** Requests counted in the segments, to decide between exact and sketch answers. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public long countRequests(List<Segment> segments, StatsFilter filter) {
+    public long countRequests(List<Segment> segments, StatsFilter filter, Rollup rollup) {
         if (segments.isEmpty()) {
             return 0;
         }
         String sql = "SELECT coalesce(sum(total), 0) FROM request_aggregate WHERE "
-                + where(segments) + FILTER;
+                + where(segments) + FILTER + " AND " + rollup.condition();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             bindQuery(select, segments, filter);
@@ -124,15 +127,15 @@ public class AggregateRepository {
         }
     }
 
-    /** The pre-aggregates of the segments that match the filter. */
+    /** The pre-aggregates of the segments that match the filter, at the roll-up level. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Aggregate> find(List<Segment> segments, StatsFilter filter) {
+    public List<Aggregate> find(List<Segment> segments, StatsFilter filter, Rollup rollup) {
         List<Aggregate> found = new ArrayList<>();
         if (segments.isEmpty()) {
             return found;
         }
         String sql = "SELECT " + COLUMNS + " FROM request_aggregate WHERE " + where(segments)
-                + FILTER;
+                + FILTER + " AND " + rollup.condition();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             bindQuery(select, segments, filter);
@@ -307,8 +310,11 @@ public class AggregateRepository {
     }
 
     private Map<String, Long> fromJson(String text) {
+        if (text == null || "{}".equals(text)) {
+            return new TreeMap<>();
+        }
         try {
-            return text == null ? new TreeMap<>() : json.readValue(text, COUNTS);
+            return json.readValue(text, COUNTS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read error type counts", e);
         }

@@ -1,22 +1,34 @@
 package dev.vigil.metrics.repository;
 
-import java.sql.Array;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.vigil.metrics.model.Outcome;
 import dev.vigil.metrics.model.RequestRecord;
+import dev.vigil.metrics.stats.RawSummary;
 import dev.vigil.metrics.stats.Sample;
 import dev.vigil.metrics.stats.StatsFilter;
 import dev.vigil.metrics.stats.WindowPlan.Range;
@@ -26,26 +38,61 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class RequestRecordRepository {
 
-    // One statement per batch: the arrays travel as 12 parameters instead of 12·n.
+    // Rows are streamed with COPY into a session-local staging table, then moved in one
+    // statement that skips ids already stored; the staging rows vanish at commit.
+    private static final String STAGE = """
+            CREATE TEMP TABLE IF NOT EXISTS request_record_stage (request_id TEXT, \
+            occurred_at TIMESTAMPTZ, service TEXT, route TEXT, endpoint TEXT, method TEXT, \
+            status SMALLINT, response_time_ms BIGINT, outcome SMALLINT, error_type TEXT, \
+            error_message TEXT, user_id TEXT) ON COMMIT DELETE ROWS""";
+    private static final String COPY = "COPY request_record_stage FROM STDIN";
     private static final String INSERT = """
             INSERT INTO request_record (request_id, occurred_at, service, route, endpoint, \
             method, status, response_time_ms, outcome, error_type, error_message, user_id, \
             ingested_at)
-            SELECT r.*, ?::timestamptz FROM unnest(?::text[], ?::text[]::timestamptz[], \
-            ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[], ?::bigint[], \
-            ?::smallint[], ?::text[], ?::text[], ?::text[]) AS r
+            SELECT s.*, ?::timestamptz FROM request_record_stage s
             ON CONFLICT (request_id) DO NOTHING
             RETURNING request_id""";
-    private static final String SELECT = """
-            SELECT occurred_at, service, route, outcome, response_time_ms, error_type
-            FROM request_record
+    private static final String WHERE = """
             WHERE occurred_at >= ? AND occurred_at < ?
               AND (?::text IS NULL OR service = ?)
               AND (?::text IS NULL OR route = ?)
               AND (?::text IS NULL OR user_id = ?)""";
+    // One sort into an array; ranks in integer arithmetic, as Percentiles does: nearest rank
+    // ceil(p·n/100), and the two middle ranks (equal when n is odd) for the true median.
+    private static final String SUMMARY = """
+            WITH w AS MATERIALIZED (
+              SELECT occurred_at, outcome, response_time_ms AS t, error_type
+              FROM request_record
+            """ + WHERE + """
+            ),
+            p AS (SELECT a[(n + 1) / 2] AS lo, a[(n + 2) / 2] AS hi,
+                         a[(95 * n + 99) / 100] AS p95, a[(99 * n + 99) / 100] AS p99
+                  FROM (SELECT array_agg(t ORDER BY t) AS a, count(*) AS n
+                        FROM w WHERE t IS NOT NULL) sorted),
+            e AS (SELECT jsonb_object_agg(error_type, c)::text AS types FROM
+                  (SELECT error_type, count(*) AS c FROM w WHERE error_type IS NOT NULL
+                   GROUP BY error_type) x),
+            c AS (SELECT count(*) AS total,
+                         count(*) FILTER (WHERE outcome = 0) AS ok,
+                         count(*) FILTER (WHERE outcome = 1) AS client,
+                         count(*) FILTER (WHERE outcome = 2) AS failed,
+                         count(t) AS timed, coalesce(sum(t), 0) AS rt_sum,
+                         min(t) AS rt_min, max(t) AS rt_max,
+                         count(*) FILTER (WHERE occurred_at >= ? AND occurred_at < ?) AS inside
+                  FROM w)
+            SELECT c.*, p.lo, p.hi, p.p95, p.p99, e.types FROM c, p, e""";
+    private static final String SELECT = """
+            SELECT occurred_at, service, route, outcome, response_time_ms, error_type
+            FROM request_record
+            """ + WHERE;
     private static final String PRUNE = "DELETE FROM request_record WHERE ingested_at < ?";
 
+    private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
+    };
+
     private final AgroalDataSource dataSource;
+    private final ObjectMapper json = new ObjectMapper();
 
     RequestRecordRepository(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -58,17 +105,52 @@ public class RequestRecordRepository {
         if (records.isEmpty()) {
             return inserted;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bindRecords(connection, insert, records, ingestedAt);
-            try (ResultSet result = insert.executeQuery()) {
-                while (result.next()) {
-                    inserted.add(result.getString(1));
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement stage = connection.createStatement()) {
+                stage.execute(STAGE);
+            }
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(COPY, new ByteArrayInputStream(copyRows(records)));
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setTimestamp(1, Timestamp.from(ingestedAt));
+                try (ResultSet result = insert.executeQuery()) {
+                    while (result.next()) {
+                        inserted.add(result.getString(1));
+                    }
                 }
             }
             return inserted;
         } catch (SQLException e) {
             throw new StorageException("cannot store request records", e);
+        } catch (IOException e) {
+            // The rows come from memory, so a failed COPY stream is a lost connection.
+            throw new StorageException("cannot store request records",
+                    new SQLException(e.getMessage(), "08006", e));
+        }
+    }
+
+    /**
+     * Exact figures of [from, to) computed in the database, and how many of the rows lie in
+     * {@code aligned} (null: none).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RawSummary summarize(Range range, Range aligned, StatsFilter filter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(SUMMARY)) {
+            select.setTimestamp(1, Timestamp.from(range.from()));
+            select.setTimestamp(2, Timestamp.from(range.to()));
+            bindFilter(select, 3, filter.service());
+            bindFilter(select, 5, filter.route());
+            bindFilter(select, 7, filter.userId());
+            Range inside = aligned == null ? new Range(range.from(), range.from()) : aligned;
+            select.setTimestamp(9, Timestamp.from(inside.from()));
+            select.setTimestamp(10, Timestamp.from(inside.to()));
+            try (ResultSet r = select.executeQuery()) {
+                r.next();
+                return summaryOf(r);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot summarize request records", e);
         }
     }
 
@@ -107,56 +189,49 @@ public class RequestRecordRepository {
         }
     }
 
-    private static void bindRecords(
-            Connection connection,
-            PreparedStatement insert,
-            List<RequestRecord> records,
-            Instant ingestedAt) throws SQLException {
-        int n = records.size();
-        String[] ids = new String[n];
-        String[] occurred = new String[n];
-        String[] services = new String[n];
-        String[] routes = new String[n];
-        String[] endpoints = new String[n];
-        String[] methods = new String[n];
-        Short[] statuses = new Short[n];
-        Long[] times = new Long[n];
-        Short[] outcomes = new Short[n];
-        String[] errorTypes = new String[n];
-        String[] errorMessages = new String[n];
-        String[] users = new String[n];
-        for (int i = 0; i < n; i++) {
-            RequestRecord r = records.get(i);
-            ids[i] = r.requestId();
-            occurred[i] = r.occurredAt().toString();
-            services[i] = r.service();
-            routes[i] = r.route();
-            endpoints[i] = r.endpoint();
-            methods[i] = r.method();
-            statuses[i] = (short) r.status();
-            times[i] = r.responseTimeMs();
-            outcomes[i] = r.outcome().code();
-            errorTypes[i] = r.errorType();
-            errorMessages[i] = r.errorMessage();
-            users[i] = r.userId();
+    private static byte[] copyRows(List<RequestRecord> records) {
+        CopyRows rows = new CopyRows();
+        for (RequestRecord r : records) {
+            rows.text(r.requestId()).text(r.occurredAt().toString()).text(r.service())
+                    .text(r.route()).text(r.endpoint()).text(r.method())
+                    .number((long) r.status()).number(r.responseTimeMs())
+                    .number((long) r.outcome().code()).text(r.errorType())
+                    .text(r.errorMessage()).text(r.userId()).endRow();
         }
-        insert.setTimestamp(1, Timestamp.from(ingestedAt));
-        Object[][] columns = {ids, occurred, services, routes, endpoints, methods};
-        int index = 2;
-        for (Object[] column : columns) {
-            insert.setArray(index++, array(connection, "text", column));
-        }
-        insert.setArray(index++, array(connection, "int2", statuses));
-        insert.setArray(index++, array(connection, "int8", times));
-        insert.setArray(index++, array(connection, "int2", outcomes));
-        insert.setArray(index++, array(connection, "text", errorTypes));
-        insert.setArray(index++, array(connection, "text", errorMessages));
-        insert.setArray(index, array(connection, "text", users));
+        return rows.bytes();
     }
 
-    private static Array array(Connection connection, String type, Object[] values)
-            throws SQLException {
-        return connection.createArrayOf(type, values);
+    private RawSummary summaryOf(ResultSet r) throws SQLException {
+        long timed = r.getLong("timed");
+        Double median = null;
+        if (timed > 0) {
+            median = (r.getLong("lo") + r.getLong("hi")) / 2.0;
+        }
+        return new RawSummary(r.getLong("total"), r.getLong("ok"), r.getLong("failed"),
+                r.getLong("client"), timed, r.getLong("rt_sum"), nullableLong(r, "rt_min"),
+                nullableLong(r, "rt_max"), median, nullableDouble(r, "p95"),
+                nullableDouble(r, "p99"), errorTypes(r.getString("types")), r.getLong("inside"));
+    }
+
+    private Map<String, Long> errorTypes(String text) {
+        if (text == null) {
+            return new TreeMap<>();
+        }
+        try {
+            return new TreeMap<>(json.readValue(text, COUNTS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read error type counts", e);
+        }
+    }
+
+    private static Long nullableLong(ResultSet result, String column) throws SQLException {
+        long value = result.getLong(column);
+        return result.wasNull() ? null : value;
+    }
+
+    private static Double nullableDouble(ResultSet result, String column) throws SQLException {
+        long value = result.getLong(column);
+        return result.wasNull() ? null : (double) value;
     }
 
     private static void bindFilter(PreparedStatement statement, int index, String value)

@@ -22,6 +22,8 @@ import dev.vigil.metrics.rest.dto.Trends;
 import dev.vigil.metrics.stats.Aggregate;
 import dev.vigil.metrics.stats.Granularity;
 import dev.vigil.metrics.stats.LatencyBuckets;
+import dev.vigil.metrics.stats.RawSummary;
+import dev.vigil.metrics.stats.Rollup;
 import dev.vigil.metrics.stats.Sample;
 import dev.vigil.metrics.stats.StatsAccumulator;
 import dev.vigil.metrics.stats.StatsFilter;
@@ -53,9 +55,26 @@ public class PerformanceService {
         this.config = config;
     }
 
-    /** Totals, rates and response-time statistics of the window. */
+    /**
+     * Totals, rates and response-time statistics of the window. The exact answer is computed
+     * by the database (no raw row travels); the sketch answer merges roll-up rows.
+     */
     public PerformanceSummary summary(Window window, StatsFilter filter) {
-        Grouped<String> grouped = collect(window, filter, Granularity.DAY, s -> "", a -> "");
+        Range whole = new Range(window.from(), window.to());
+        if (filter.userId() != null) {
+            return exactSummary(window, records.summarize(whole, null, filter));
+        }
+        WindowPlan plan = WindowPlan.of(window.from(), window.to(), Granularity.DAY);
+        Rollup rollup = Rollup.of(filter, false);
+        long aggregated = aggregates.countRequests(plan.segments(), filter, rollup);
+        if (aggregated <= config.exactMaxRecords()) {
+            RawSummary raw = records.summarize(whole, plan.aligned(), filter);
+            if (raw.insideAligned() >= aggregated) {
+                return exactSummary(window, raw);
+            }
+        }
+        Grouped<String> grouped = new Grouped<>();
+        mergeSketches(plan, filter, rollup, grouped, s -> "", a -> "");
         StatsAccumulator stats = grouped.get("");
         return new PerformanceSummary(window.from(), window.to(), stats.total(),
                 stats.successful(), stats.failed(), stats.clientErrors(), stats.successRate(),
@@ -64,9 +83,16 @@ public class PerformanceService {
                 stats.maxMs(), stats.errorTypes(), grouped.exact());
     }
 
+    private static PerformanceSummary exactSummary(Window window, RawSummary raw) {
+        return new PerformanceSummary(window.from(), window.to(), raw.total(), raw.successful(),
+                raw.failed(), raw.clientErrors(), raw.successRate(), raw.errorRate(),
+                window.perMinute(raw.total()), raw.averageMs(), raw.median(), raw.p95(),
+                raw.p99(), raw.minMs(), raw.maxMs(), raw.errorTypes(), true);
+    }
+
     /** One entry per UTC hour the window touches, empty hours included. */
     public Trends trends(Window window, StatsFilter filter) {
-        Grouped<Instant> grouped = collect(window, filter, Granularity.HOUR,
+        Grouped<Instant> grouped = collect(window, filter, Granularity.HOUR, false,
                 s -> Granularity.HOUR.floor(s.occurredAt()),
                 a -> Granularity.HOUR.floor(a.bucketStart()));
         List<TrendPoint> hours = new ArrayList<>();
@@ -83,7 +109,7 @@ public class PerformanceService {
     /** The six response-time buckets, each present even when empty. */
     public Distribution distribution(Window window, StatsFilter filter) {
         StatsAccumulator stats =
-                collect(window, filter, Granularity.DAY, s -> "", a -> "").get("");
+                collect(window, filter, Granularity.DAY, false, s -> "", a -> "").get("");
         long[] counts = stats.buckets();
         List<DistributionBucket> buckets = new ArrayList<>();
         for (int i = 0; i < LatencyBuckets.COUNT; i++) {
@@ -96,7 +122,7 @@ public class PerformanceService {
 
     /** Every route with requests in the window, worst first by the chosen order. */
     public RouteRanking endpoints(Window window, StatsFilter filter, EndpointSort sort) {
-        Grouped<List<String>> grouped = collect(window, filter, Granularity.DAY,
+        Grouped<List<String>> grouped = collect(window, filter, Granularity.DAY, true,
                 s -> List.of(s.service(), s.route()),
                 a -> List.of(a.service(), a.route()));
         List<EndpointStats> routes = new ArrayList<>();
@@ -136,6 +162,7 @@ public class PerformanceService {
             Window window,
             StatsFilter filter,
             Granularity coarsest,
+            boolean perRoute,
             Function<Sample, K> sampleKey,
             Function<Aggregate, K> aggregateKey) {
         Grouped<K> grouped = new Grouped<>();
@@ -146,7 +173,8 @@ public class PerformanceService {
             return grouped;
         }
         WindowPlan plan = WindowPlan.of(window.from(), window.to(), coarsest);
-        long aggregated = aggregates.countRequests(plan.segments(), filter);
+        Rollup rollup = Rollup.of(filter, perRoute);
+        long aggregated = aggregates.countRequests(plan.segments(), filter, rollup);
         if (aggregated <= config.exactMaxRecords()) {
             List<Sample> samples = records.findSamples(whole, filter);
             if (inside(samples, plan.aligned()) >= aggregated) {
@@ -154,12 +182,23 @@ public class PerformanceService {
                 return grouped;
             }
         }
+        mergeSketches(plan, filter, rollup, grouped, sampleKey, aggregateKey);
+        return grouped;
+    }
+
+    /** The partial edge minutes from raw rows, the rest from pre-aggregates. */
+    private <K> void mergeSketches(
+            WindowPlan plan,
+            StatsFilter filter,
+            Rollup rollup,
+            Grouped<K> grouped,
+            Function<Sample, K> sampleKey,
+            Function<Aggregate, K> aggregateKey) {
         for (Range edge : plan.edges()) {
             records.findSamples(edge, filter).forEach(s -> grouped.add(sampleKey.apply(s), s));
         }
-        aggregates.find(plan.segments(), filter)
+        aggregates.find(plan.segments(), filter, rollup)
                 .forEach(a -> grouped.merge(aggregateKey.apply(a), a));
-        return grouped;
     }
 
     private static long inside(List<Sample> samples, Range range) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,13 +34,30 @@ public class RequestMeters {
         this.registry = registry;
     }
 
-    /** Counts newly stored records; called after their transaction committed. */
+    /**
+     * Counts newly stored records; called after their transaction committed. Records of a
+     * batch mostly share their service and route, so the meter found for one record is kept
+     * for the next while the labels stay the same, instead of being looked up per record.
+     */
     public void record(List<RequestRecord> stored) {
+        RequestRecord previous = null;
+        Counter counter = null;
+        Timer timer = null;
         for (RequestRecord record : stored) {
-            counter(record).increment();
-            if (record.responseTimeMs() != null) {
-                timer(record).record(Duration.ofMillis(record.responseTimeMs()));
+            boolean sameRoute = previous != null && previous.service().equals(record.service())
+                    && previous.route().equals(record.route());
+            if (!sameRoute || previous.outcome() != record.outcome()) {
+                counter = counter(record);
             }
+            if (!sameRoute) {
+                timer = null;
+            }
+            counter.increment();
+            if (record.responseTimeMs() != null) {
+                timer = timer == null ? timer(record) : timer;
+                timer.record(record.responseTimeMs(), TimeUnit.MILLISECONDS);
+            }
+            previous = record;
         }
     }
 

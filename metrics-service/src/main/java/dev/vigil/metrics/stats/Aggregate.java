@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Pre-aggregated requests of one (service, route) over one minute, hour or day.
+ * Pre-aggregated requests of one (service, route) over one minute, hour or day; service or
+ * route {@link Rollup#ALL} for the roll-up rows.
  *
  * @param buckets counts per {@link LatencyBuckets} bucket
  * @param sketch DDSketch of the response times, as {@link Sketches#encode} writes it

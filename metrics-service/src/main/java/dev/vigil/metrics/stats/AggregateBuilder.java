@@ -3,6 +3,7 @@ package dev.vigil.metrics.stats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,27 +14,42 @@ import dev.vigil.metrics.model.RequestRecord;
 
 /**
  * Folds new records into one delta per (granularity, bucket, service, route), ready to be added
- * to the stored pre-aggregates. Deltas come out in key order so concurrent writers lock rows in
- * the same order and do not deadlock.
+ * to the stored pre-aggregates, plus the roll-up rows of {@link Rollup} (per service, and for
+ * everything), so a window without a route filter reads one row per bucket instead of one per
+ * route. Each record is added once, to its minute; hours, days and roll-ups are merged from
+ * the minute deltas. Deltas come out in key order so concurrent writers lock rows in the same
+ * order and do not deadlock.
  */
 public final class AggregateBuilder {
 
-    private final Map<Key, Delta> deltas = new TreeMap<>();
+    private final Map<Key, Delta> minutes = new HashMap<>();
 
-    /** Adds a record to its minute, hour and day. */
+    /** Adds a record to its minute (and so to its hour, day and roll-ups). */
     public void add(RequestRecord record) {
-        for (Granularity granularity : Granularity.values()) {
-            Key key = new Key(granularity.code(), granularity.floor(record.occurredAt()),
-                    record.service(), record.route());
-            deltas.computeIfAbsent(key, k -> new Delta()).add(record);
-        }
+        Key key = new Key(Granularity.MINUTE.code(), Granularity.MINUTE.floor(
+                record.occurredAt()), record.service(), record.route());
+        minutes.computeIfAbsent(key, k -> new Delta()).add(record);
     }
 
-    /** The deltas, ordered by key. */
+    /** The deltas of every granularity and roll-up level, ordered by key. */
     public List<Aggregate> build() {
-        List<Aggregate> out = new ArrayList<>(deltas.size());
-        deltas.forEach((key, delta) -> out.add(delta.toAggregate(key)));
+        Map<Key, Delta> all = new TreeMap<>();
+        minutes.forEach((minute, delta) -> {
+            for (Granularity granularity : Granularity.values()) {
+                Instant bucket = granularity.floor(minute.bucket());
+                String code = granularity.code();
+                mergeInto(all, new Key(code, bucket, minute.service(), minute.route()), delta);
+                mergeInto(all, new Key(code, bucket, minute.service(), Rollup.ALL), delta);
+                mergeInto(all, new Key(code, bucket, Rollup.ALL, Rollup.ALL), delta);
+            }
+        });
+        List<Aggregate> out = new ArrayList<>(all.size());
+        all.forEach((key, delta) -> out.add(delta.toAggregate(key)));
         return out;
+    }
+
+    private static void mergeInto(Map<Key, Delta> all, Key key, Delta delta) {
+        all.computeIfAbsent(key, k -> new Delta()).merge(delta);
     }
 
     private record Key(String granularity, Instant bucket, String service, String route)
@@ -81,6 +97,26 @@ public final class AggregateBuilder {
                 rtMax = rtMax == null ? ms : Math.max(rtMax, ms);
                 buckets[LatencyBuckets.indexOf(ms)]++;
                 sketch.accept(ms);
+            }
+        }
+
+        void merge(Delta other) {
+            total += other.total;
+            successful += other.successful;
+            failed += other.failed;
+            clientErrors += other.clientErrors;
+            timed += other.timed;
+            rtSum += other.rtSum;
+            if (other.rtMin != null) {
+                rtMin = rtMin == null ? other.rtMin : Long.valueOf(Math.min(rtMin, other.rtMin));
+                rtMax = rtMax == null ? other.rtMax : Long.valueOf(Math.max(rtMax, other.rtMax));
+            }
+            for (int i = 0; i < buckets.length; i++) {
+                buckets[i] += other.buckets[i];
+            }
+            other.errorTypes.forEach((type, count) -> errorTypes.merge(type, count, Long::sum));
+            if (other.timed > 0) {
+                sketch.mergeWith(other.sketch);
             }
         }
 

@@ -70,6 +70,25 @@ class UsageResourceTests {
     }
 
     @Test
+    void shouldStoreTextWithTabsNewlinesAndBackslashesUnchanged() {
+        String service = uniqueService("escapes");
+        String errorType = "Time\tout\\E";
+        String userId = "dom\\user\nx";
+        Map<String, Object> record = record(service, "/a", "2024-05-01T10:01:00Z", 503, 15L,
+                errorType, userId);
+        record.put("errorMessage", "line one\r\nline\ttwo \\N");
+
+        JsonNode result = post(List.of(record), Tokens.reporter());
+        JsonNode byUser = get("/api/performance", UsageApi.with(
+                window(service, "2024-05-01T10:00:00Z", "2024-05-01T11:00:00Z"),
+                "userId", userId));
+
+        assertThat(result.get("accepted").asInt()).isEqualTo(1);
+        assertThat(byUser.get("totalRequests").asLong()).isEqualTo(1);
+        assertThat(byUser.get("errorTypes").get(errorType).asLong()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRejectBatchNamingBodyWhenOverTenThousandRecords() {
         List<Map<String, Object>> batch = new ArrayList<>();
         Map<String, Object> one = record("big", "/a", "2024-05-01T10:01:00Z", 10L);

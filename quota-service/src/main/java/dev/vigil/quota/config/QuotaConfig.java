@@ -47,6 +47,14 @@ public interface QuotaConfig {
     @WithDefault("10s")
     Duration consumeQueueTimeout();
 
+    /**
+     * Whether a /consume transaction waits for its WAL flush before answering. Off, a call
+     * answers about one disk flush sooner and the limits hold the same; a database crash may
+     * forget the calls of its last fraction of a second, which then count as never made.
+     */
+    @WithDefault("false")
+    boolean consumeWaitsForFlush();
+
     /** The largest {@code amount} one /consume call may ask for. */
     @WithDefault("1000000")
     long maxAmount();

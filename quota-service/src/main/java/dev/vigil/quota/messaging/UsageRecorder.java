@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import dev.vigil.common.event.UsageRecorded;
 import dev.vigil.quota.service.UsageService;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
@@ -23,11 +24,13 @@ public class UsageRecorder {
     private static final Logger LOG = Logger.getLogger(UsageRecorder.class);
 
     private final UsageService usage;
-    private final MeterRegistry registry;
+    private final Counter failures;
 
     UsageRecorder(UsageService usage, MeterRegistry registry) {
         this.usage = usage;
-        this.registry = registry;
+        this.failures = Counter.builder("quota.usage.batch.failures")
+                .description("Usage batches whose transaction failed and is being retried")
+                .register(registry);
     }
 
     /** Counts the batch; each attempt is a fresh transaction, so a failed one left nothing. */
@@ -38,7 +41,7 @@ public class UsageRecorder {
         try {
             return usage.count(events);
         } catch (RuntimeException e) {
-            registry.counter("quota.usage.batch.failures").increment();
+            failures.increment();
             LOG.warnf("Usage batch not counted, retrying events=%d cause=%s", events.size(),
                     rootMessage(e));
             throw e;

@@ -7,11 +7,13 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The fixed UTC calendar periods a quota counts over. A period starts on its calendar boundary
- * (not rolling from the first request), so it resets at the same instant for everyone.
+ * (not rolling from the first request), so it resets at the same instant for everyone. The
+ * constants go from the shortest period to the longest, and each longer one is a union of
+ * slots of the first: usage batches sum per slot of the first before the others.
  */
 public enum QuotaPeriod {
 
-    MINUTE("requests_per_minute") {
+    MINUTE("requests_per_minute", "minute") {
         @Override
         public Instant start(Instant at) {
             return at.truncatedTo(ChronoUnit.MINUTES);
@@ -23,7 +25,7 @@ public enum QuotaPeriod {
         }
     },
 
-    DAY("requests_per_day") {
+    DAY("requests_per_day", "day") {
         @Override
         public Instant start(Instant at) {
             return at.truncatedTo(ChronoUnit.DAYS);
@@ -35,7 +37,7 @@ public enum QuotaPeriod {
         }
     },
 
-    MONTH("requests_per_month") {
+    MONTH("requests_per_month", "month") {
         @Override
         public Instant start(Instant at) {
             return firstOfMonth(at).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -48,9 +50,19 @@ public enum QuotaPeriod {
     };
 
     private final String limitColumn;
+    private final String sqlUnit;
 
-    QuotaPeriod(String limitColumn) {
+    QuotaPeriod(String limitColumn, String sqlUnit) {
         this.limitColumn = limitColumn;
+        this.sqlUnit = sqlUnit;
+    }
+
+    /**
+     * The Postgres {@code date_trunc} unit that gives the same start in UTC as
+     * {@link #start(Instant)}, for batches counted inside the database.
+     */
+    public String sqlUnit() {
+        return sqlUnit;
     }
 
     /** The first instant of the period that contains {@code at}. */

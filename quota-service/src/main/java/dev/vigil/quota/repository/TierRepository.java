@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,6 @@ public class TierRepository {
     private static final String ASSIGN = "INSERT INTO user_tier (user_id, tier, updated_at) "
             + "VALUES (?, ?, now()) ON CONFLICT (user_id) DO UPDATE SET tier = EXCLUDED.tier, "
             + "updated_at = EXCLUDED.updated_at";
-    private static final String TIERS_OF_USERS = "SELECT user_id, tier FROM user_tier "
-            + "WHERE user_id = ANY (?)";
 
     private final AgroalDataSource dataSource;
 
@@ -95,26 +92,6 @@ public class TierRepository {
             return tiers.isEmpty() ? null : tiers.get(0);
         } catch (SQLException e) {
             throw new RepositoryException("cannot read the tier of user " + userId, e);
-        }
-    }
-
-    /** The assigned tier names of those users that have one. */
-    public Map<String, String> findAssignedTiers(Collection<String> userIds) {
-        Map<String, String> tiers = new HashMap<>();
-        if (userIds.isEmpty()) {
-            return tiers;
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(TIERS_OF_USERS)) {
-            select.setArray(1, Jdbc.textArray(connection, userIds));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    tiers.put(rows.getString("user_id"), rows.getString("tier"));
-                }
-            }
-            return tiers;
-        } catch (SQLException e) {
-            throw new RepositoryException("cannot read the tiers of users", e);
         }
     }
 

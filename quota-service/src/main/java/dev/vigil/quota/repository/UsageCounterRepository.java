@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,47 +16,16 @@ import jakarta.transaction.Transactional;
 import io.agroal.api.AgroalDataSource;
 
 import dev.vigil.quota.model.Counter;
-import dev.vigil.quota.model.Increment;
 import dev.vigil.quota.model.PeriodSlot;
 import dev.vigil.quota.period.QuotaPeriod;
 
 /**
- * Per-user, per-period request counts. Every change is one upsert whose row locks serialize
- * concurrent callers, on one replica or many, so the check and the add are atomic.
+ * Per-user, per-period request counts: reads, threshold marks and pruning. The counting
+ * itself is in {@link ConsumeRepository} and {@link UsageBatchRepository}.
  */
 @ApplicationScoped
 @Transactional
 public class UsageCounterRepository {
-
-    private static final String RETURNING = " RETURNING c.user_id, c.period, c.period_start, "
-            + "c.used, c.quota_limit, c.notified";
-
-    // The slots come in enum order, so concurrent calls lock one user's rows in one order.
-    // A row whose WHERE fails is left unchanged and not returned: the caller sees which
-    // periods refused.
-    private static final String ADD_WITHIN_LIMITS = "INSERT INTO usage_counter AS c "
-            + "(user_id, period, period_start, used, quota_limit) "
-            + "SELECT ?, s.period, s.period_start, ?, s.quota_limit "
-            + "FROM unnest(?::text[], ?::timestamptz[], ?::int8[]) WITH ORDINALITY "
-            + "AS s(period, period_start, quota_limit, ord) "
-            + "WHERE s.quota_limit IS NULL OR s.quota_limit >= ? "
-            + "ORDER BY s.ord "
-            + "ON CONFLICT (user_id, period, period_start) DO UPDATE "
-            + "SET used = c.used + EXCLUDED.used, quota_limit = EXCLUDED.quota_limit "
-            + "WHERE EXCLUDED.quota_limit IS NULL "
-            + "OR c.used + EXCLUDED.used <= EXCLUDED.quota_limit"
-            + RETURNING;
-
-    private static final String ADD_ALL = "INSERT INTO usage_counter AS c "
-            + "(user_id, period, period_start, used, quota_limit) "
-            + "SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::int8[], ?::int8[]) "
-            + "ON CONFLICT (user_id, period, period_start) DO UPDATE "
-            + "SET used = c.used + EXCLUDED.used, quota_limit = EXCLUDED.quota_limit"
-            + RETURNING;
-
-    private static final String SUBTRACT = "UPDATE usage_counter c SET used = c.used - ? "
-            + "FROM unnest(?::text[], ?::timestamptz[]) AS s(period, period_start) "
-            + "WHERE c.user_id = ? AND c.period = s.period AND c.period_start = s.period_start";
 
     private static final String MARK_NOTIFIED = "UPDATE usage_counter SET notified = ? "
             + "WHERE user_id = ? AND period = ? AND period_start = ?";
@@ -73,71 +41,6 @@ public class UsageCounterRepository {
 
     UsageCounterRepository(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /**
-     * Adds {@code amount} to each slot whose limit still allows it; returns the counters it
-     * changed. Fewer counters than slots means a limit refused and the caller must undo.
-     */
-    public List<Counter> addWithinLimits(String userId, List<PeriodSlot> slots, long amount) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement(ADD_WITHIN_LIMITS)) {
-            upsert.setString(1, userId);
-            upsert.setLong(2, amount);
-            upsert.setArray(3, Jdbc.textArray(connection, periodNames(slots)));
-            upsert.setArray(4, Jdbc.textArray(connection, starts(slots)));
-            upsert.setArray(5, Jdbc.longArray(connection,
-                    slots.stream().map(PeriodSlot::limit).toList()));
-            upsert.setLong(6, amount);
-            return readCounters(upsert);
-        } catch (SQLException e) {
-            throw new RepositoryException("cannot count usage of user " + userId, e);
-        }
-    }
-
-    /** Takes {@code amount} back from counters this transaction added to. */
-    public void subtract(String userId, List<Counter> counters, long amount) {
-        if (counters.isEmpty()) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(SUBTRACT)) {
-            update.setLong(1, amount);
-            update.setArray(2, Jdbc.textArray(connection,
-                    counters.stream().map(counter -> counter.period().name()).toList()));
-            update.setArray(3, Jdbc.textArray(connection,
-                    counters.stream().map(counter -> counter.periodStart().toString()).toList()));
-            update.setString(4, userId);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new RepositoryException("cannot undo usage of user " + userId, e);
-        }
-    }
-
-    /**
-     * Adds every increment without a limit check (the requests were already served); the
-     * increments must be unique per counter and sorted, so concurrent batches lock in order.
-     */
-    public List<Counter> addAll(List<Increment> increments) {
-        if (increments.isEmpty()) {
-            return List.of();
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement(ADD_ALL)) {
-            upsert.setArray(1, Jdbc.textArray(connection,
-                    increments.stream().map(Increment::userId).toList()));
-            upsert.setArray(2, Jdbc.textArray(connection,
-                    increments.stream().map(increment -> increment.period().name()).toList()));
-            upsert.setArray(3, Jdbc.textArray(connection,
-                    increments.stream().map(i -> i.periodStart().toString()).toList()));
-            upsert.setArray(4, Jdbc.longArray(connection,
-                    increments.stream().map(Increment::amount).toList()));
-            upsert.setArray(5, Jdbc.longArray(connection,
-                    increments.stream().map(Increment::limit).toList()));
-            return readCounters(upsert);
-        } catch (SQLException e) {
-            throw new RepositoryException("cannot count " + increments.size() + " increments", e);
-        }
     }
 
     /** Stores the thresholds announced so far for each counter. */
@@ -197,21 +100,5 @@ public class UsageCounterRepository {
 
     private static List<String> starts(List<PeriodSlot> slots) {
         return slots.stream().map(slot -> slot.start().toString()).toList();
-    }
-
-    private static List<Counter> readCounters(PreparedStatement statement) throws SQLException {
-        List<Counter> counters = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                counters.add(new Counter(
-                        rows.getString("user_id"),
-                        QuotaPeriod.valueOf(rows.getString("period")),
-                        Jdbc.instant(rows, "period_start"),
-                        rows.getLong("used"),
-                        Jdbc.nullableLong(rows, "quota_limit"),
-                        Jdbc.doubles(rows, "notified")));
-            }
-        }
-        return counters;
     }
 }

@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,7 +13,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.vigil.quota.config.QuotaConfig;
-import dev.vigil.quota.model.Counter;
+import dev.vigil.quota.model.ConsumeResult;
 import dev.vigil.quota.model.Decision;
 import dev.vigil.quota.model.PeriodSlot;
 import dev.vigil.quota.model.PeriodUsage;
@@ -23,14 +21,15 @@ import dev.vigil.quota.model.RequestKey;
 import dev.vigil.quota.model.Tier;
 import dev.vigil.quota.model.UserQuota;
 import dev.vigil.quota.period.QuotaPeriod;
-import dev.vigil.quota.repository.CountedRequestRepository;
+import dev.vigil.quota.repository.ConsumeRepository;
 import dev.vigil.quota.repository.TierRepository;
 import dev.vigil.quota.repository.UsageCounterRepository;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Enforces quotas: checks and adds a request against every period of the user's tier in one
- * transaction, and reports a user's usage. All state is in Postgres, so replicas agree.
+ * database call, and reports a user's usage. All state is in Postgres, so replicas agree.
  */
 @ApplicationScoped
 public class QuotaService {
@@ -42,52 +41,61 @@ public class QuotaService {
 
     private final TierRepository tiers;
     private final UsageCounterRepository counters;
-    private final CountedRequestRepository requests;
+    private final ConsumeRepository consumer;
     private final ThresholdNotifier notifier;
     private final QuotaConfig config;
     private final Clock clock;
-    private final MeterRegistry registry;
+    private final Counter allowed;
+    private final Counter refused;
 
     QuotaService(
             TierRepository tiers,
             UsageCounterRepository counters,
-            CountedRequestRepository requests,
+            ConsumeRepository consumer,
             ThresholdNotifier notifier,
             QuotaConfig config,
             Clock clock,
             MeterRegistry registry) {
         this.tiers = tiers;
         this.counters = counters;
-        this.requests = requests;
+        this.consumer = consumer;
         this.notifier = notifier;
         this.config = config;
         this.clock = clock;
-        this.registry = registry;
+        this.allowed = consumeCounter(registry, "allowed");
+        this.refused = consumeCounter(registry, "refused");
+    }
+
+    private static Counter consumeCounter(MeterRegistry registry, String decision) {
+        return Counter.builder("quota.consume")
+                .description("Consume calls by decision: allowed or refused over a limit")
+                .tag("decision", decision)
+                .register(registry);
     }
 
     /**
      * Counts {@code amount} requests for the user if every period's limit allows it, else
      * nothing. A request id seen before (by either path) is not counted again and gets the
-     * decision it got then.
+     * decision it got then. One database call does the check and the add; thresholds reached
+     * are announced in the same transaction, while the counter rows are still locked.
      */
     @Transactional
     public Decision consume(String userId, String requestId, long amount) {
         Instant now = clock.instant();
-        RequestKey key = new RequestKey(userId, requestId);
-        if (!requests.claim(key, now)) {
-            return replay(key, now);
+        ConsumeResult result = consumer.consume(userId, requestId, amount, now,
+                config.defaultTier(), config.consumeWaitsForFlush());
+        if (!result.fresh()) {
+            return replay(new RequestKey(userId, requestId), result.decision());
         }
 
-        Tier tier = tierOf(userId);
-        List<PeriodSlot> slots = slots(tier, now);
-        List<Counter> changed = counters.addWithinLimits(userId, slots, amount);
-
-        Decision decision = changed.size() == slots.size()
-                ? allow(tier, slots, changed, now)
-                : refuse(userId, slots, changed, amount);
-        requests.recordDecision(key, decision);
-        registry.counter("quota.consume", "decision", decision.allowed() ? "allowed" : "refused")
-                .increment();
+        Decision decision = result.decision();
+        if (decision.allowed()) {
+            notifier.announce(knownTier(result.tier(), userId), result.counters(), now);
+            allowed.increment();
+        } else {
+            LOG.infof("Quota exceeded user=%s resetsAt=%s", userId, decision.resetsAt());
+            refused.increment();
+        }
         return decision;
     }
 
@@ -121,44 +129,18 @@ public class QuotaService {
                 .toList();
     }
 
-    private Decision allow(Tier tier, List<PeriodSlot> slots, List<Counter> changed, Instant now) {
-        notifier.announce(tier, changed, now);
-        Map<QuotaPeriod, PeriodSlot> byPeriod = slots.stream()
-                .collect(Collectors.toMap(PeriodSlot::period, slot -> slot));
-        return changed.stream()
-                .filter(counter -> counter.limit() != null)
-                .min(Comparator.comparingLong((Counter c) -> c.limit() - c.used())
-                        .thenComparing(c -> byPeriod.get(c.period()).end()))
-                .map(c -> new Decision(true, c.limit() - c.used(), byPeriod.get(c.period()).end()))
-                .orElse(new Decision(true, null, null));
-    }
-
-    private Decision refuse(
-            String userId,
-            List<PeriodSlot> slots,
-            List<Counter> changed,
-            long amount) {
-        // The other periods were added to under row locks nobody else can see past; taking the
-        // amount back before commit makes the call all-or-nothing.
-        counters.subtract(userId, changed, amount);
-        Set<QuotaPeriod> counted = changed.stream()
-                .map(Counter::period)
-                .collect(Collectors.toSet());
-        List<PeriodSlot> refusing = slots.stream()
-                .filter(slot -> !counted.contains(slot.period()))
-                .toList();
-        Instant resetsAt = refusing.stream()
-                .map(PeriodSlot::end)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
-        LOG.infof("Quota exceeded user=%s periods=%s resetsAt=%s", userId,
-                refusing.stream().map(PeriodSlot::period).toList(), resetsAt);
-        return new Decision(false, null, resetsAt);
+    /** The tier the database found; UNLIMITED (with a warning) when even the default is gone. */
+    private Tier knownTier(Tier tier, String userId) {
+        if (tier == null) {
+            LOG.warnf("Default tier missing, counting without limits user=%s tier=%s",
+                    userId, config.defaultTier());
+            return UNLIMITED;
+        }
+        return tier;
     }
 
     /** The decision stored for the request; one counted from an event is read from now. */
-    private Decision replay(RequestKey key, Instant now) {
-        Decision stored = requests.findDecision(key);
+    private Decision replay(RequestKey key, Decision stored) {
         LOG.debugf("Request seen before user=%s request=%s", key.userId(), key.requestId());
         if (stored.remaining() != null || stored.resetsAt() != null) {
             return stored;

@@ -1,9 +1,11 @@
 package dev.vigil.health.check.dns;
 
+import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,8 +16,10 @@ import dev.vigil.health.check.Text;
 import dev.vigil.health.model.CheckOutcome;
 import dev.vigil.health.model.ErrorCategory;
 import dev.vigil.health.model.TargetKind;
+import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.core.dns.DnsClient;
 import io.vertx.core.dns.DnsClientOptions;
 import io.vertx.core.dns.MxRecord;
@@ -91,9 +95,27 @@ public class DnsChecker implements Checker<DnsSettings> {
         return CheckOutcome.success(ms, metadata);
     }
 
+    /**
+     * The comparable form of an answer or expected value: lower case without the root dot, and
+     * IP addresses in their canonical text (RFC 5952 for IPv6), so {@code fd00::10} equals the
+     * {@code fd00:0:0:0:0:0:0:10} the client reports.
+     */
     private static String normalise(String value) {
         String lower = value.trim().toLowerCase(Locale.ROOT);
+        byte[] address = NetUtil.createByteArrayFromIpAddressString(lower);
+        if (address != null) {
+            return canonical(address);
+        }
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    private static String canonical(byte[] address) {
+        try {
+            // getByAddress on raw bytes never queries DNS.
+            return NetUtil.toAddressString(InetAddress.getByAddress(address));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("not an address length: " + address.length, e);
+        }
     }
 
     /** A failed query is a DNS failure; a timeout and a blocked resolver keep their own. */
@@ -102,6 +124,15 @@ public class DnsChecker implements Checker<DnsSettings> {
                 || Failures.categoryOf(error) == ErrorCategory.TIMEOUT) {
             return error;
         }
+        if (isQueryTimeout(error)) {
+            return new TimeoutException(error.getMessage());
+        }
         return new UnknownHostException("DNS query failed: " + error.getMessage());
+    }
+
+    /** Vert.x reports an unanswered query as a plain VertxException, told apart by its text. */
+    private static boolean isQueryTimeout(Throwable error) {
+        return error instanceof VertxException && error.getMessage() != null
+                && error.getMessage().startsWith("DNS query timeout");
     }
 }
