@@ -89,9 +89,12 @@ class OperationalMetricsIT {
         consumeQuota();
         recordUsage();
 
-        // health-service: checks started (rate = checks per second) and its outbox.
+        // health-service: checks started and stored (rates = checks per second), its outbox.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 scrape(health).value("health_check_scheduling_lag_seconds_count"))
+                .isNotNull().isGreaterThanOrEqualTo(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                scrape(health).value("health_checks_completed_total"))
                 .isNotNull().isGreaterThanOrEqualTo(1));
         assertOutboxDrained(health);
 
@@ -104,6 +107,10 @@ class OperationalMetricsIT {
                     .isNotNull().isGreaterThanOrEqualTo(0);
         }
         assertConsumerLag(alerts, true);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                scrape(alerts).value("vigil_alert_evaluations_total",
+                        "source=\"health_check\""))
+                .isNotNull().isGreaterThanOrEqualTo(1));
 
         // quota-service: decisions counted, its outbox, its consumer lag.
         assertThat(scrape(quota).value("quota_consume_total"))

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
+import dev.vigil.alert.service.EvaluationMeters;
 import dev.vigil.alert.service.HealthEvaluator;
 import dev.vigil.alert.service.QuotaEvaluator;
 import dev.vigil.common.event.HealthCheckCompleted;
@@ -36,11 +37,17 @@ public class BatchApplier {
     private final EventDecoder decoder;
     private final HealthEvaluator health;
     private final QuotaEvaluator quota;
+    private final EvaluationMeters meters;
 
-    BatchApplier(EventDecoder decoder, HealthEvaluator health, QuotaEvaluator quota) {
+    BatchApplier(
+            EventDecoder decoder,
+            HealthEvaluator health,
+            QuotaEvaluator quota,
+            EvaluationMeters meters) {
         this.decoder = decoder;
         this.health = health;
         this.quota = quota;
+        this.meters = meters;
     }
 
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
@@ -58,6 +65,7 @@ public class BatchApplier {
         }
         try {
             int applied = health.apply(results);
+            meters.healthChecks(results.size());
             LOG.debugf("Applied check results received=%d new=%d", results.size(), applied);
         } catch (RuntimeException e) {
             LOG.warnf("Check results not applied, retrying batch=%d cause=%s", results.size(),
@@ -81,6 +89,7 @@ public class BatchApplier {
         }
         try {
             quota.apply(crossings);
+            meters.quotaCrossings(crossings.size());
         } catch (RuntimeException e) {
             LOG.warnf("Quota crossings not applied, retrying batch=%d cause=%s",
                     crossings.size(), rootMessage(e));

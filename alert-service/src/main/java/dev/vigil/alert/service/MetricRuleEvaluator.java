@@ -36,13 +36,15 @@ public class MetricRuleEvaluator {
     private final MetricsClient metrics;
     private final Applier applier;
     private final Clock clock;
+    private final EvaluationMeters meters;
 
     MetricRuleEvaluator(RuleRepository rules, MetricsClient metrics, Applier applier,
-            Clock clock) {
+            Clock clock, EvaluationMeters meters) {
         this.rules = rules;
         this.metrics = metrics;
         this.applier = applier;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The subject of a metric rule's alerts: its service and route, {@code *} for all. */
@@ -78,6 +80,7 @@ public class MetricRuleEvaluator {
                 rule.scope().endpoint());
         Outcome outcome = MetricConditions.evaluate(rule, performance);
         applier.apply(rule, subjectOf(rule.scope()), outcome, now);
+        meters.metricRule();
         return outcome;
     }
 

@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.vigil.health.config.HealthConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -37,9 +39,13 @@ public class ResultWriter {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    ResultWriter(ResultRecorder recorder, HealthConfig config) {
+    ResultWriter(ResultRecorder recorder, HealthConfig config, MeterRegistry registry) {
         this.recorder = recorder;
         this.config = config.scheduler();
+        // Its rate is the replica's checks per second, results stored and queued to publish.
+        FunctionCounter.builder("health.checks.completed", stored, AtomicLong::get)
+                .description("Scheduled checks whose result this replica stored")
+                .register(registry);
         for (int i = 0; i < Math.max(1, this.config.writerThreads()); i++) {
             queues.add(new LinkedBlockingQueue<>());
         }
