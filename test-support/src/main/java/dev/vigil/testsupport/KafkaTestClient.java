@@ -54,6 +54,20 @@ public final class KafkaTestClient implements AutoCloseable {
                 new ByteArraySerializer()));
     }
 
+    /**
+     * A producer for benchmarks' bulk sends: leader acknowledgement only, large lz4 batches,
+     * so the sending side is not what a benchmark measures.
+     */
+    public static KafkaProducer<String, byte[]> bulkProducer() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        props.put(ProducerConfig.ACKS_CONFIG, "1");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
     /** Sends bytes and waits for the broker's acknowledgement. */
     public void send(String topic, String key, byte[] value) {
         try {

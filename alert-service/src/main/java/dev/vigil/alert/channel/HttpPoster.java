@@ -10,6 +10,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.vigil.alert.config.AlertConfig;
 import dev.vigil.alert.model.Channel;
 import dev.vigil.alert.model.Notification;
@@ -26,31 +29,45 @@ public class HttpPoster {
     public static final String ALERT_ID = "X-Vigil-Alert-Id";
 
     private final AlertConfig config;
+    private final ObjectMapper json;
     private final HttpClient client;
 
-    HttpPoster(AlertConfig config) {
+    HttpPoster(AlertConfig config, ObjectMapper json) {
         this.config = config;
+        this.json = json;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.delivery().timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    /** Posts and returns the status; a non-2xx answer or a network failure throws. */
-    public int post(Channel channel, Notification notification, String json,
+    /**
+     * Posts the payload as JSON and returns the status; a non-2xx answer or a network failure
+     * throws. The payload is written here rather than sent as stored: jsonb reorders keys and
+     * adds spaces.
+     */
+    public int post(Channel channel, Notification notification, Object payload,
             Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(channel))
                 .timeout(config.delivery().timeout())
                 .header("Content-Type", "application/json")
                 .header(IDEMPOTENCY_KEY, idempotencyKey(notification))
                 .header(ALERT_ID, notification.alertId().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .POST(HttpRequest.BodyPublishers.ofString(write(payload)));
         headers.forEach(request::header);
         int status = send(channel, request.build());
         if (status < 200 || status >= 300) {
             throw new DeliveryException("receiver answered HTTP " + status, status);
         }
         return status;
+    }
+
+    private String write(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notification payload cannot be written", e);
+        }
     }
 
     /** The key without the channel suffix: the alert id and the announced transition. */

@@ -5,9 +5,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.vigil.alert.model.Channel;
 import dev.vigil.alert.model.Notification;
 import dev.vigil.alert.model.NotificationBody;
@@ -17,11 +14,9 @@ import dev.vigil.alert.model.NotificationBody;
 public class SlackSender implements ChannelSender {
 
     private final HttpPoster poster;
-    private final ObjectMapper json;
 
-    SlackSender(HttpPoster poster, ObjectMapper json) {
+    SlackSender(HttpPoster poster) {
         this.poster = poster;
-        this.json = json;
     }
 
     @Override
@@ -31,7 +26,7 @@ public class SlackSender implements ChannelSender {
 
     @Override
     public Integer send(Channel channel, Notification notification, NotificationBody body) {
-        return poster.post(channel, notification, write(message(body)), Map.of());
+        return poster.post(channel, notification, message(body), Map.of());
     }
 
     /** The Slack message: a header, the facts as fields, and the alert id as context. */
@@ -66,13 +61,5 @@ public class SlackSender implements ChannelSender {
 
     private static String format(Double value) {
         return value == null ? "n/a" : String.valueOf(value);
-    }
-
-    private String write(Map<String, Object> message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("slack message cannot be written", e);
-        }
     }
 }

@@ -1,9 +1,8 @@
 package dev.vigil.alert.channel;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.vigil.alert.model.Channel;
 import dev.vigil.alert.model.Notification;
@@ -14,11 +13,9 @@ import dev.vigil.alert.model.NotificationBody;
 public class WebhookSender implements ChannelSender {
 
     private final HttpPoster poster;
-    private final ObjectMapper json;
 
-    WebhookSender(HttpPoster poster, ObjectMapper json) {
+    WebhookSender(HttpPoster poster) {
         this.poster = poster;
-        this.json = json;
     }
 
     @Override
@@ -28,17 +25,7 @@ public class WebhookSender implements ChannelSender {
 
     @Override
     public Integer send(Channel channel, Notification notification, NotificationBody body) {
-        var headers = channel.headers() == null ? java.util.Map.<String, String>of()
-                : channel.headers();
-        return poster.post(channel, notification, write(body), headers);
-    }
-
-    /** Written again rather than sent as stored: jsonb reorders keys and adds spaces. */
-    private String write(NotificationBody body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("notification cannot be written", e);
-        }
+        Map<String, String> headers = channel.headers() == null ? Map.of() : channel.headers();
+        return poster.post(channel, notification, body, headers);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vigil.health.check.ScriptedHttpServer;
 import dev.vigil.health.service.ResultWriter;
+import dev.vigil.testsupport.CpuMeter;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -60,7 +61,7 @@ class SchedulingBenchmark {
             long startedBefore = stats.startedCount();
             long storedBefore = writer.storedCount();
             long publishedBefore = publishedCount();
-            CpuUse cpu = CpuUse.start();
+            CpuMeter cpu = CpuMeter.start();
             long start = System.nanoTime();
             sleep(Duration.ofSeconds(seconds));
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -68,7 +69,7 @@ class SchedulingBenchmark {
             long started = stats.startedCount() - startedBefore;
             long stored = writer.storedCount() - storedBefore;
             long outboxBacklog = outboxBacklog();
-            String cpuUse = cpu.stop(elapsed);
+            String cpuUse = cpu.cores(elapsed);
 
             String report = String.format(Locale.ROOT, """
                     health-service scheduling benchmark

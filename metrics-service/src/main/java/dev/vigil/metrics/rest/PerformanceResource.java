@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.vigil.kit.paging.Cursors;
 import dev.vigil.kit.problem.ProblemException;
 import dev.vigil.kit.security.Roles;
-import dev.vigil.metrics.model.Routes;
 import dev.vigil.metrics.rest.dto.Distribution;
 import dev.vigil.metrics.rest.dto.EndpointStats;
 import dev.vigil.metrics.rest.dto.Endpoints;
@@ -25,7 +25,6 @@ import dev.vigil.metrics.rest.dto.Trends;
 import dev.vigil.metrics.service.PerformanceService;
 import dev.vigil.metrics.service.PerformanceService.EndpointSort;
 import dev.vigil.metrics.service.PerformanceService.RouteRanking;
-import dev.vigil.metrics.stats.StatsFilter;
 import dev.vigil.metrics.stats.Window;
 
 /**
@@ -48,77 +47,42 @@ public class PerformanceResource {
 
     @GET
     @Operation(summary = "Totals, rates, throughput and response-time statistics of a window")
-    public PerformanceSummary summary(
-            @QueryParam("window") String window,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("service") String service,
-            @QueryParam("endpoint") String endpoint,
-            @QueryParam("userId") String userId) {
-        return performance.summary(window(window, from, to), filter(service, endpoint, userId));
+    public PerformanceSummary summary(@BeanParam StatsQuery query) {
+        return performance.summary(query.window(clock.instant()), query.filter());
     }
 
     @GET
     @Path("/trends")
     @Operation(summary = "One entry per UTC hour of the window, empty hours with zeros")
-    public Trends trends(
-            @QueryParam("window") String window,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("service") String service,
-            @QueryParam("endpoint") String endpoint,
-            @QueryParam("userId") String userId) {
-        return performance.trends(window(window, from, to), filter(service, endpoint, userId));
+    public Trends trends(@BeanParam StatsQuery query) {
+        return performance.trends(query.window(clock.instant()), query.filter());
     }
 
     @GET
     @Path("/distribution")
     @Operation(summary = "Requests per response-time bucket, lower bound inclusive")
-    public Distribution distribution(
-            @QueryParam("window") String window,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("service") String service,
-            @QueryParam("endpoint") String endpoint,
-            @QueryParam("userId") String userId) {
-        return performance.distribution(window(window, from, to),
-                filter(service, endpoint, userId));
+    public Distribution distribution(@BeanParam StatsQuery query) {
+        return performance.distribution(query.window(clock.instant()), query.filter());
     }
 
     @GET
     @Path("/endpoints")
     @Operation(summary = "Statistics per route, sorted by p95 or errorRate, worst first")
     public Endpoints endpoints(
-            @QueryParam("window") String window,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("service") String service,
-            @QueryParam("endpoint") String endpoint,
-            @QueryParam("userId") String userId,
+            @BeanParam StatsQuery query,
             @QueryParam("sort") String sort,
             @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        Window resolved = window(window, from, to);
+        Window resolved = query.window(clock.instant());
         EndpointSort order = sort(sort);
         int size = Cursors.limit(limit, 100, 1000);
         int offset = offset(cursor);
-        RouteRanking ranking =
-                performance.endpoints(resolved, filter(service, endpoint, userId), order);
+        RouteRanking ranking = performance.endpoints(resolved, query.filter(), order);
         List<EndpointStats> routes = ranking.routes();
         int end = Math.min(routes.size(), offset + size);
         String next = end < routes.size() ? Cursors.encode(String.valueOf(end)) : null;
         return new Endpoints(resolved.from(), resolved.to(), sort == null ? "p95" : sort,
                 ranking.exact(), routes.subList(Math.min(offset, end), end), next);
-    }
-
-    private Window window(String window, String from, String to) {
-        return WindowParams.resolve(window, from, to, clock.instant());
-    }
-
-    private static StatsFilter filter(String service, String endpoint, String userId) {
-        String route = blank(endpoint) ? null : Routes.normalize(endpoint);
-        return new StatsFilter(blank(service) ? null : service, route,
-                blank(userId) ? null : userId);
     }
 
     private static EndpointSort sort(String sort) {
@@ -141,9 +105,5 @@ public class PerformanceResource {
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
         }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -1,11 +1,12 @@
 package dev.vigil.metrics.bench;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,11 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
@@ -52,9 +52,12 @@ import dev.vigil.metrics.stats.StatsAccumulator;
 import dev.vigil.metrics.stats.StatsFilter;
 import dev.vigil.metrics.stats.Window;
 import dev.vigil.metrics.stats.WindowPlan;
+import dev.vigil.testsupport.BenchmarkReport;
+import dev.vigil.testsupport.CpuMeter;
 import dev.vigil.testsupport.KafkaTestClient;
 import dev.vigil.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -93,14 +96,21 @@ class IngestionBenchmark {
     @Inject
     PerformanceService performance;
 
-    private final List<String> report = new ArrayList<>();
+    @TestHTTPResource("/api/performance")
+    URL performanceUrl;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String viewerToken = Tokens.viewer();
+    private final BenchmarkReport report = new BenchmarkReport("metrics-service.txt");
     private final Random random = new Random(1);
 
     @Test
     void shouldMeasureIngestionQueriesAndSketchError() throws Exception {
         String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        line("machine: %d cores, load average %.2f at start", Runtime.getRuntime()
-                .availableProcessors(), loadAverage());
+        report.line("machine: %d cores, load average %s at start", Runtime.getRuntime()
+                .availableProcessors(), BenchmarkReport.loadAverage());
 
         double kafkaRate = measureKafkaIngestion(prefix + "-kafka");
         long loaded = loadLastThirtyDays(prefix);
@@ -114,7 +124,7 @@ class IngestionBenchmark {
         for (Duration length : List.of(Duration.ofHours(24), Duration.ofDays(30))) {
             compareSketchWithExact(now.minus(length), now);
         }
-        write();
+        report.write();
 
         assertThat(kafkaRate).isPositive();
         assertThat(loaded).isEqualTo(TARGET_RECORDS);
@@ -122,10 +132,10 @@ class IngestionBenchmark {
 
     private double measureKafkaIngestion(String service) throws SQLException {
         Instant base = Instant.parse("2020-01-01T00:00:00Z");
-        CpuClock cpu = CpuClock.start();
+        CpuMeter cpu = CpuMeter.start();
         long start = System.nanoTime();
         long producedAt;
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = KafkaTestClient.bulkProducer()) {
             for (int i = 0; i < KAFKA_RECORDS; i++) {
                 UsageRecorded event = UsageRecorded.of(
                         EventMeta.now("bench", base.plusMillis(i)), service + "-" + i, service,
@@ -151,29 +161,31 @@ class IngestionBenchmark {
                         return counted.get() >= KAFKA_RECORDS;
                     });
         } catch (ConditionTimeoutException e) {
-            line("kafka ingestion did not finish within %s", KAFKA_WAIT);
+            report.line("kafka ingestion did not finish within %s", KAFKA_WAIT);
         }
         long end = System.nanoTime();
         long aggregatedCount = counted.get();
         long rows = count(service);
         double seconds = (end - start) / 1e9;
         double rate = rows / seconds;
-        line("kafka ingestion: %,d records produced in %.1f s (%,d already stored then); "
+        report.line("kafka ingestion: %,d records produced in %.1f s (%,d already stored then); "
                 + "%,d raw rows stored and %,d counted in the pre-aggregates after %.1f s "
                 + "= %,.0f records/s end to end (consumer batches of up to 20,000, one "
-                + "transaction each); load average %.2f", KAFKA_RECORDS, produceSeconds,
-                storedWhenProduced, rows, aggregatedCount, seconds, rate, loadAverage());
-        line("kafka ingestion CPU: service JVM %.1f s without the producing thread, all "
+                + "transaction each); load average %s", KAFKA_RECORDS, produceSeconds,
+                storedWhenProduced, rows, aggregatedCount, seconds, rate,
+                BenchmarkReport.loadAverage());
+        double cpuSeconds = cpu.jvmSeconds() + cpu.postgresSeconds();
+        report.line("kafka ingestion CPU: service JVM %.1f s without the producing thread, all "
                 + "Postgres processes %.1f s (includes other clients of the server) = %.1f µs "
                 + "per record; one consumer at a time on an idle machine would reach about "
                 + "%,.0f records/s", cpu.jvmSeconds(), cpu.postgresSeconds(),
-                1e6 * cpu.totalSeconds() / rows, rows / cpu.totalSeconds());
+                1e6 * cpuSeconds / rows, rows / cpuSeconds);
         return rate;
     }
 
     private long loadLastThirtyDays(String prefix) {
         if (TARGET_RECORDS == 0) {
-            line("direct load skipped (-Dvigil.bench.records=0): queries run over the rows "
+            report.line("direct load skipped (-Dvigil.bench.records=0): queries run over the rows "
                     + "already stored");
             return 0;
         }
@@ -194,31 +206,32 @@ class IngestionBenchmark {
             writer.write(batch, clock.instant());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        line("direct load (UsageWriter: COPY, dedup insert and the same pre-aggregate code as "
-                + "the consumer, no Kafka): %,d records in %.1f s = %,.0f records/s; "
+        report.line("direct load (UsageWriter: COPY, dedup insert and the same pre-aggregate code "
+                + "as the consumer, no Kafka): %,d records in %.1f s = %,.0f records/s; "
                 + "target %,d over 30 days, loaded newest first, so the data covers the last "
-                + "%.1f days; load average %.2f", loaded, seconds, loaded / seconds,
-                TARGET_RECORDS, 30.0 * loaded / TARGET_RECORDS, loadAverage());
+                + "%.1f days; load average %s", loaded, seconds, loaded / seconds,
+                TARGET_RECORDS, 30.0 * loaded / TARGET_RECORDS, BenchmarkReport.loadAverage());
         return loaded;
     }
 
-    private void measureQueries(String window) {
+    private void measureQueries(String window) throws Exception {
         for (int i = 0; i < 3; i++) {
-            query(Map.of("window", window));
+            query(window);
         }
         long[] nanos = new long[QUERY_RUNS];
         String exact = "";
         for (int i = 0; i < QUERY_RUNS; i++) {
             long start = System.nanoTime();
-            Map<String, Object> body = query(Map.of("window", window));
+            Map<String, Object> body = query(window);
             nanos[i] = System.nanoTime() - start;
             exact = body.get("exact") + ", " + body.get("totalRequests") + " requests";
         }
         Arrays.sort(nanos);
-        line("GET /api/performance?window=%s over HTTP: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
-                + "(%d runs; exact=%s); load average %.2f", window,
+        report.line("GET /api/performance?window=%s over HTTP: p50 %.1f ms, p99 %.1f ms, "
+                + "max %.1f ms "
+                + "(%d runs; exact=%s); load average %s", window,
                 nanos[QUERY_RUNS / 2 - 1] / 1e6, nanos[(QUERY_RUNS * 99 + 99) / 100 - 1] / 1e6,
-                nanos[QUERY_RUNS - 1] / 1e6, QUERY_RUNS, exact, loadAverage());
+                nanos[QUERY_RUNS - 1] / 1e6, QUERY_RUNS, exact, BenchmarkReport.loadAverage());
     }
 
     /** The same summary called in the JVM: the HTTP, token and JSON share left out. */
@@ -231,10 +244,11 @@ class IngestionBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        line("PerformanceService.summary(%s) in process: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
-                + "(%d runs); load average %.2f", name, nanos[QUERY_RUNS / 2 - 1] / 1e6,
+        report.line("PerformanceService.summary(%s) in process: p50 %.1f ms, p99 %.1f ms, "
+                + "max %.1f ms "
+                + "(%d runs); load average %s", name, nanos[QUERY_RUNS / 2 - 1] / 1e6,
                 nanos[(QUERY_RUNS * 99 + 99) / 100 - 1] / 1e6, nanos[QUERY_RUNS - 1] / 1e6,
-                QUERY_RUNS, loadAverage());
+                QUERY_RUNS, BenchmarkReport.loadAverage());
     }
 
     /** Sketch-only answer (pre-aggregates merged, as a busy window gets) against exact. */
@@ -252,7 +266,8 @@ class IngestionBenchmark {
             errors.append(String.format(" p%d %.1f vs exact %.1f (%.2f %%);", PERCENTILES[i],
                     served[i], exact[i], 100 * Math.abs(served[i] - exact[i]) / exact[i]));
         }
-        line("sketch vs exact over %s (%,d requests, %d segments, read and merged in %.0f ms):%s",
+        report.line("sketch vs exact over %s (%,d requests, %d segments, read and merged in "
+                + "%.0f ms):%s",
                 Duration.between(from, to), sketched.total(), plan.segments().size(), millis,
                 errors);
     }
@@ -274,12 +289,19 @@ class IngestionBenchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> query(Map<String, ?> params) {
-        return given().auth().oauth2(Tokens.viewer())
-                .queryParams(params)
-                .get("/api/performance")
-                .then().statusCode(200)
-                .extract().as(Map.class);
+    /**
+     * One GET over a kept-alive connection with a token made once, so the figure is the
+     * service's answer rather than the test client's set-up.
+     */
+    private Map<String, Object> query(String window) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(performanceUrl + "?window="
+                        + window))
+                .header("Authorization", "Bearer " + viewerToken)
+                .GET().build();
+        HttpResponse<byte[]> response =
+                http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readValue(response.body(), new TypeReference<Map<String, Object>>() { });
     }
 
     private RequestRecord record(String prefix, long n, Instant at) {
@@ -325,32 +347,5 @@ class IngestionBenchmark {
                 return result.getLong(1);
             }
         }
-    }
-
-    private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage();
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BOOTSTRAP);
-        props.put(ProducerConfig.ACKS_CONFIG, "1");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private void line(String format, Object... args) {
-        String text = String.format(format, args);
-        System.out.println("[benchmark] " + text);
-        report.add(text);
-    }
-
-    private void write() throws IOException {
-        Path dir = Path.of("target", "benchmarks");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("metrics-service.txt"), report);
     }
 }

@@ -3,15 +3,12 @@ package dev.vigil.quota.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -23,10 +20,7 @@ import jakarta.inject.Inject;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +30,7 @@ import dev.vigil.quota.messaging.UsageConsumer;
 import dev.vigil.quota.period.QuotaPeriod;
 import dev.vigil.quota.support.QuotaApi;
 import dev.vigil.quota.support.UsageEvents;
+import dev.vigil.testsupport.BenchmarkReport;
 import dev.vigil.testsupport.KafkaTestClient;
 import dev.vigil.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -80,19 +75,16 @@ class QuotaBenchmark {
     @Inject
     ChannelRegistry channels;
 
-    private final List<String> lines = new ArrayList<>();
+    private final BenchmarkReport report = new BenchmarkReport("quota-benchmark.txt");
 
     @Test
     void shouldReportUsageThroughputAndConsumeLatency() throws Exception {
-        report("load average before: %s", loadAverage());
+        report.line("load average before: %s", BenchmarkReport.loadAverage());
         measureUsageThroughput();
         measureConsumeLatency();
-        report("load average after: %s", loadAverage());
+        report.line("load average after: %s", BenchmarkReport.loadAverage());
 
-        Path out = Path.of("target/benchmarks/quota-benchmark.txt");
-        Files.createDirectories(out.getParent());
-        Files.write(out, lines);
-        assertThat(out).exists();
+        assertThat(report.write()).exists();
     }
 
     private void measureUsageThroughput() throws Exception {
@@ -119,7 +111,7 @@ class QuotaBenchmark {
         PausableChannel usage = channels.getPausable(UsageConsumer.CHANNEL);
         usage.pause();
         long sendStarted = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = fastProducer()) {
+        try (KafkaProducer<String, byte[]> producer = KafkaTestClient.bulkProducer()) {
             for (int i = 0; i < EVENTS; i++) {
                 producer.send(new ProducerRecord<>(Topics.USAGE, users.get(i % USERS),
                         payloads.get(i)));
@@ -139,11 +131,11 @@ class QuotaBenchmark {
         }
         long done = System.nanoTime();
 
-        report("usage events: %d over %d users, counted %d (%d while paused)", EVENTS, USERS,
+        report.line("usage events: %d over %d users, counted %d (%d while paused)", EVENTS, USERS,
                 counted, before);
-        report("usage producer: %.0f events/s (backlog sent in %.2f s)", EVENTS / sendSeconds,
+        report.line("usage producer: %.0f events/s (backlog sent in %.2f s)", EVENTS / sendSeconds,
                 sendSeconds);
-        report("usage counted from backlog: %.0f events/s (%d events in %.2f s after resume)",
+        report.line("usage counted from backlog: %.0f events/s (%d events in %.2f s after resume)",
                 (counted - before) / seconds(done - resumed), counted - before,
                 seconds(done - resumed));
     }
@@ -196,10 +188,10 @@ class QuotaBenchmark {
         double elapsed = seconds(System.nanoTime() - started);
 
         long completed = statuses.values().stream().mapToLong(AtomicLong::get).sum();
-        report("/consume offered %d req/s for %d s: %d answered in %.1f s (%.0f req/s "
+        report.line("/consume offered %d req/s for %d s: %d answered in %.1f s (%.0f req/s "
                 + "achieved), statuses %s", rate, MEASURED.toSeconds(), completed, elapsed,
                 completed / elapsed, statuses);
-        report("/consume latency ms at %d req/s: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, "
+        report.line("/consume latency ms at %d req/s: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, "
                 + "max %.2f", rate, millis(histogram, 50), millis(histogram, 90),
                 millis(histogram, 99), millis(histogram, 99.9), histogram.getMaxValue() / 1e6);
     }
@@ -275,27 +267,6 @@ class QuotaBenchmark {
                 return row.getLong(1);
             }
         }
-    }
-
-    private static String loadAverage() throws java.io.IOException {
-        Path loadavg = Path.of("/proc/loadavg");
-        return Files.exists(loadavg) ? Files.readString(loadavg).trim() : "n/a";
-    }
-
-    private static KafkaProducer<String, byte[]> fastProducer() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BOOTSTRAP);
-        props.put(ProducerConfig.ACKS_CONFIG, "1");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private void report(String format, Object... args) {
-        String line = String.format(format, args);
-        System.out.println("[benchmark] " + line);
-        lines.add(line);
     }
 
     private static double seconds(long nanos) {

@@ -54,7 +54,7 @@ class UsageConsumerTests {
 
     @Test
     void shouldCountEventsInThePeriodTheyOccurred() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.unique("user");
 
         try (KafkaTestClient kafka = KafkaTestClient.connect()) {
@@ -72,7 +72,7 @@ class UsageConsumerTests {
 
     @Test
     void shouldCountDuplicatedEventOnce() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.unique("user");
         UsageRecorded event = UsageEvents.served(user, "dup", NOON);
 
@@ -90,7 +90,7 @@ class UsageConsumerTests {
 
     @Test
     void shouldCountRequestOnceWhenSeenByConsumeAndEvent() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.userWithDailyQuota(100);
         QuotaApi.consume(user, "both", 1).then().statusCode(200);
 
@@ -108,7 +108,7 @@ class UsageConsumerTests {
 
     @Test
     void shouldCountEventWithoutUserForNobody() throws Exception {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.unique("user");
         String anonymousRequest = QuotaApi.unique("anon");
 
@@ -124,7 +124,7 @@ class UsageConsumerTests {
 
     @Test
     void shouldDeadLetterUnreadableRecordAndKeepCounting() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.unique("user");
 
         try (KafkaTestClient kafka = KafkaTestClient.connect();
@@ -145,7 +145,7 @@ class UsageConsumerTests {
 
     @Test
     void shouldAnnounceThresholdsOnceWhenBatchJumpsPastThem() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.userWithDailyQuota(5);
 
         try (KafkaTestClient kafka = KafkaTestClient.connect();

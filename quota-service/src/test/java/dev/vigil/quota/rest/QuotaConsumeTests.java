@@ -48,7 +48,7 @@ class QuotaConsumeTests {
 
     @Test
     void shouldWarnOnceAndExhaustOnceWhenWalkingBr20() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.userWithDailyQuota(1000);
         long[] increments = {700, 95, 10, 1, 150, 44};
         long[] usages = {700, 795, 805, 806, 956, 1000};
@@ -77,7 +77,7 @@ class QuotaConsumeTests {
 
     @Test
     void shouldAnnounceBothThresholdsOnceWhenOneIncrementJumpsToLimit() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.userWithDailyQuota(1000);
 
         try (KafkaTestClient kafka = KafkaTestClient.connect();
@@ -96,7 +96,7 @@ class QuotaConsumeTests {
 
     @Test
     void shouldWarnAtCeilingForTinyQuotas() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String five = QuotaApi.userWithDailyQuota(5);
         String three = QuotaApi.userWithDailyQuota(3);
 
@@ -119,14 +119,14 @@ class QuotaConsumeTests {
 
     @Test
     void shouldWarnAgainOnlyAfterPeriodResets() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.userWithDailyQuota(1000);
 
         try (KafkaTestClient kafka = KafkaTestClient.connect();
                 KafkaTestClient.Reader reader = kafka.readerAtEnd(Topics.QUOTA_THRESHOLDS)) {
             QuotaApi.consume(user, "d1-a", 805).then().statusCode(200);
             QuotaApi.consume(user, "d1-b", 10).then().statusCode(200);
-            clock.pin(NOON.plusSeconds(24 * 3600));
+            clock.set(NOON.plusSeconds(24 * 3600));
             QuotaApi.consume(user, "d2-a", 800).then().statusCode(200);
 
             List<QuotaThresholdCrossed> events = ThresholdEvents.of(reader, user, 2);
@@ -141,20 +141,20 @@ class QuotaConsumeTests {
     @Test
     void shouldResetAtUtcMidnightNotRollingWhenWalkingBr22() {
         String user = QuotaApi.userWithDailyQuota(100);
-        clock.pin(Instant.parse("2024-06-01T18:00:00Z"));
+        clock.set(Instant.parse("2024-06-01T18:00:00Z"));
         QuotaApi.consume(user, "before", 100).then().statusCode(200);
 
-        clock.pin(Instant.parse("2024-06-01T23:59:59.999Z"));
+        clock.set(Instant.parse("2024-06-01T23:59:59.999Z"));
         Response a = QuotaApi.consume(user, "a", 1);
-        clock.pin(Instant.parse("2024-06-02T00:00:00.000Z"));
+        clock.set(Instant.parse("2024-06-02T00:00:00.000Z"));
         QuotaApi.consume(user, "b", 1).then().statusCode(200);
         long afterB = QuotaApi.used(user, "DAY");
-        clock.pin(Instant.parse("2024-06-02T00:00:05Z"));
+        clock.set(Instant.parse("2024-06-02T00:00:05Z"));
         QuotaApi.consume(user, "c", 1).then().statusCode(200);
         long afterC = QuotaApi.used(user, "DAY");
-        clock.pin(Instant.parse("2024-06-02T00:30:00Z"));
+        clock.set(Instant.parse("2024-06-02T00:30:00Z"));
         QuotaApi.consume(user, "d", 1).then().statusCode(200);
-        clock.pin(Instant.parse("2024-06-02T00:30:01Z"));
+        clock.set(Instant.parse("2024-06-02T00:30:01Z"));
 
         assertThat(a.statusCode()).as("(a) last millisecond of the full day").isEqualTo(429);
         assertThat(a.header("Retry-After")).isEqualTo("1");
@@ -180,12 +180,12 @@ class QuotaConsumeTests {
         String user = QuotaApi.unique("user");
         QuotaApi.assign(user, tier);
 
-        clock.pin(Instant.parse("2024-02-29T23:59:59Z"));
+        clock.set(Instant.parse("2024-02-29T23:59:59Z"));
         QuotaApi.consume(user, "feb", 1).then().statusCode(200)
                 .body("resetsAt", equalTo("2024-03-01T00:00:00.000Z"));
-        clock.pin(Instant.parse("2024-03-01T00:00:00Z"));
+        clock.set(Instant.parse("2024-03-01T00:00:00Z"));
         QuotaApi.consume(user, "mar", 1).then().statusCode(200);
-        clock.pin(Instant.parse("2024-03-31T23:59:59.999Z"));
+        clock.set(Instant.parse("2024-03-31T23:59:59.999Z"));
 
         given().auth().oauth2(Tokens.viewer())
                 .get("/api/quotas/{id}", user)
@@ -200,7 +200,7 @@ class QuotaConsumeTests {
 
     @Test
     void shouldReplaySameDecisionWithoutCountingWhenRequestIdRepeats() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.userWithDailyQuota(2);
 
         Response first = QuotaApi.consume(user, "same", 1);
@@ -220,7 +220,7 @@ class QuotaConsumeTests {
 
     @Test
     void shouldRefuseWholeRequestWhenAnyPeriodIsFull() {
-        clock.pin(NOON.plusSeconds(30));
+        clock.set(NOON.plusSeconds(30));
         String tier = QuotaApi.createTier(QuotaApi.unique("min"), 2L, 100L, null, null);
         String user = QuotaApi.unique("user");
         QuotaApi.assign(user, tier);
@@ -240,7 +240,7 @@ class QuotaConsumeTests {
 
     @Test
     void shouldKeepUsageWhenTierChangesMidPeriod() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String small = QuotaApi.createTier(QuotaApi.unique("small"), null, 10L, null, null);
         String large = QuotaApi.createTier(QuotaApi.unique("large"), null, 20L, null, null);
         String user = QuotaApi.unique("user");
@@ -262,7 +262,7 @@ class QuotaConsumeTests {
 
     @Test
     void shouldCountUnknownUserAgainstFreeTier() {
-        clock.pin(NOON);
+        clock.set(NOON);
         String user = QuotaApi.unique("stranger");
 
         QuotaApi.consume(user, "x", 1).then().statusCode(200);

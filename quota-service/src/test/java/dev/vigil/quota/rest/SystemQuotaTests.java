@@ -31,7 +31,7 @@ class SystemQuotaTests {
 
     @Test
     void shouldSummarizeUsersOfTierWhenFiltered() {
-        clock.pin(Instant.parse("2024-07-15T08:00:00Z"));
+        clock.set(Instant.parse("2024-07-15T08:00:00Z"));
         String tier = QuotaApi.createTier(QuotaApi.unique("sys"), null, 100L, null, null);
         String busy = QuotaApi.unique("busy");
         String calm = QuotaApi.unique("calm");
