@@ -61,12 +61,7 @@ class AlertRestartIT {
 
     @AfterAll
     static void stopSuite() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {alerts, health, alertTopic, target,
-                webhook}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
+        ServiceProcess.closeAll(alerts, health, alertTopic, target, webhook);
     }
 
     @Test

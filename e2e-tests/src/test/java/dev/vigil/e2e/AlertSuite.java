@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +25,6 @@ import dev.vigil.common.event.VigilEvent;
 import dev.vigil.common.serde.EventCodec;
 import dev.vigil.testsupport.HttpReceiver;
 import dev.vigil.testsupport.Tokens;
-import io.restassured.http.ContentType;
 
 /**
  * What the alert-service end-to-end tests share: the properties of an alert-service process in
@@ -67,22 +67,12 @@ final class AlertSuite {
         return "e2e-" + UUID.randomUUID();
     }
 
-    /** Registers an HTTP target checked every 5 s; returns its id. */
+    /** Registers a critical HTTP target checked every 5 s; returns its id. */
     static String registerTarget(ServiceProcess health, HttpReceiver target) {
-        Map<String, Object> body = Map.of(
-                "name", "e2e-" + UUID.randomUUID(),
-                "kind", "HTTP",
-                "intervalSeconds", 5,
-                "timeoutMs", 2000,
-                "critical", true,
-                "settings", Map.of("url", target.url("/status")));
-        return given().baseUri(health.baseUrl())
-                .auth().oauth2(Tokens.admin())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/targets")
-                .then().statusCode(201)
-                .extract().path("id");
+        Map<String, Object> body = new HashMap<>(TargetApi.http("e2e-" + UUID.randomUUID(),
+                target.url("/status"), 5));
+        body.put("critical", true);
+        return TargetApi.create(health, body);
     }
 
     /** The notifications the webhook received, oldest first. */

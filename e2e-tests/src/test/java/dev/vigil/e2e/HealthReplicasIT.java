@@ -24,8 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.vigil.testsupport.HttpReceiver;
-import dev.vigil.testsupport.Tokens;
-import io.restassured.http.ContentType;
 
 /**
  * Two packaged health-service replicas share 200 loopback HTTP targets at a 5 s interval on one
@@ -184,12 +182,7 @@ class HealthReplicasIT {
                 "intervalSeconds", INTERVAL.toSeconds(),
                 "timeoutMs", 1000,
                 "settings", Map.of("url", receiver.url("/t/" + index)));
-        given().baseUri((index % 2 == 0 ? first : second).baseUrl())
-                .auth().oauth2(Tokens.admin())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/targets")
-                .then().statusCode(201);
+        TargetApi.create(index % 2 == 0 ? first : second, body);
     }
 
     /** Checks this replica has started, from its scheduling-lag timer's count. */

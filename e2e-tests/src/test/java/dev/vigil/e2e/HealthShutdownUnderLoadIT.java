@@ -1,6 +1,5 @@
 package dev.vigil.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,8 +33,6 @@ import dev.vigil.common.topic.Topics;
 import dev.vigil.testsupport.HttpReceiver;
 import dev.vigil.testsupport.HttpReceiver.Reply;
 import dev.vigil.testsupport.KafkaTestClient;
-import dev.vigil.testsupport.Tokens;
-import io.restassured.http.ContentType;
 
 /**
  * SIGTERM to a packaged health-service while checks are running (issue 7): the process exits
@@ -154,13 +151,7 @@ class HealthShutdownUnderLoadIT {
                 "degradedAfterMs", 1000,
                 "unhealthyAfterMs", 2500,
                 "settings", Map.of("url", receiver.url("/t/" + index)));
-        return given().baseUri(service.baseUrl())
-                .auth().oauth2(Tokens.admin())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/targets")
-                .then().statusCode(201)
-                .extract().path("id");
+        return TargetApi.create(service, body);
     }
 
     private static HealthCheckCompleted decode(ConsumerRecord<String, byte[]> record) {

@@ -75,12 +75,7 @@ class OperationalMetricsIT {
 
     @AfterAll
     static void stopSuite() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {health, alerts, quota, metrics,
-                target}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
+        ServiceProcess.closeAll(health, alerts, quota, metrics, target);
     }
 
     @Test
@@ -203,16 +198,8 @@ class OperationalMetricsIT {
     }
 
     private static void registerTarget() {
-        Map<String, Object> body = Map.of(
-                "name", "opmetrics-" + UUID.randomUUID(),
-                "kind", "HTTP",
-                "intervalSeconds", 5,
-                "timeoutMs", 2000,
-                "settings", Map.of("url", target.url("/status")));
-        given().baseUri(health.baseUrl()).auth().oauth2(Tokens.admin())
-                .contentType(ContentType.JSON).body(body)
-                .post("/api/targets")
-                .then().statusCode(201);
+        TargetApi.create(health, TargetApi.http("opmetrics-" + UUID.randomUUID(),
+                target.url("/status"), 5));
     }
 
     private static void consumeQuota() {

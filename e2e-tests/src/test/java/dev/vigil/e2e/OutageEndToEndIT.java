@@ -4,10 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,13 +17,11 @@ import org.junit.jupiter.api.Test;
 import dev.vigil.common.event.AlertResolved;
 import dev.vigil.common.event.AlertTriggered;
 import dev.vigil.common.event.VigilEvent;
-import dev.vigil.common.serde.EventCodec;
 import dev.vigil.common.topic.Topics;
 import dev.vigil.testsupport.HttpReceiver;
 import dev.vigil.testsupport.HttpReceiver.Reply;
 import dev.vigil.testsupport.KafkaTestClient;
 import dev.vigil.testsupport.Tokens;
-import io.restassured.http.ContentType;
 
 /**
  * One outage travels the whole suite: a loopback target answers 200, then 503 three times,
@@ -57,24 +53,21 @@ class OutageEndToEndIT {
         });
         alertTopic = KafkaTestClient.connect().readerAtEnd(Topics.ALERTS);
 
-        health = ServiceProcess.start("health-service", healthProperties());
-        alerts = ServiceProcess.start("alert-service", alertProperties());
+        health = ServiceProcess.start("health-service",
+                AlertSuite.healthProperties(DATABASE));
+        alerts = ServiceProcess.start("alert-service",
+                AlertSuite.alertProperties(DATABASE, ALERT_GROUP, webhook.url("/hook")));
         ConsumerGroups.awaitAssigned(ALERT_GROUP, Duration.ofSeconds(60));
     }
 
     @AfterAll
     static void stopSuite() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {alerts, health, alertTopic, target,
-                webhook}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
+        ServiceProcess.closeAll(alerts, health, alertTopic, target, webhook);
     }
 
     @Test
     void shouldRaiseOneAlertAndResolveItOnceForOneOutage() throws Exception {
-        String targetId = registerTarget();
+        String targetId = AlertSuite.registerTarget(health, target);
 
         List<VigilEvent> lifecycle = awaitAlertEvents(targetId, 2, Duration.ofSeconds(90));
 
@@ -95,35 +88,16 @@ class OutageEndToEndIT {
                         .isEqualTo(target.requests().size()));
     }
 
-    private static String registerTarget() {
-        Map<String, Object> body = Map.of(
-                "name", "e2e-" + UUID.randomUUID(),
-                "kind", "HTTP",
-                "intervalSeconds", 5,
-                "timeoutMs", 2000,
-                "critical", true,
-                "settings", Map.of("url", target.url("/status")));
-        return given().baseUri(health.baseUrl())
-                .auth().oauth2(Tokens.admin())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/targets")
-                .then().statusCode(201)
-                .extract().path("id");
-    }
-
-    private static List<VigilEvent> awaitAlertEvents(String targetId, int count, Duration timeout) {
+    private static List<VigilEvent> awaitAlertEvents(
+            String targetId, int count, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records =
-                alertTopic.await(record -> isAbout(record, targetId), count, timeout);
-        return records.stream().map(record -> EventCodec.decodeAny(record.value())).toList();
+                alertTopic.await(record -> AlertSuite.isAbout(record, targetId), count, timeout);
+        return AlertSuite.decode(records);
     }
 
     private static List<ConsumerRecord<String, byte[]>> settleAlertEvents(String targetId) {
-        return alertTopic.settle(record -> isAbout(record, targetId), Duration.ofSeconds(12));
-    }
-
-    private static boolean isAbout(ConsumerRecord<String, byte[]> record, String targetId) {
-        return new String(record.value(), StandardCharsets.UTF_8).contains(targetId);
+        return alertTopic.settle(record -> AlertSuite.isAbout(record, targetId),
+                Duration.ofSeconds(12));
     }
 
     private static List<HttpReceiver.Received> webhookPosts() {
@@ -137,27 +111,5 @@ class OutageEndToEndIT {
                 .get("/api/targets/{id}/results", targetId)
                 .then().statusCode(200)
                 .extract().jsonPath().getList("items").size();
-    }
-
-    private static Map<String, String> healthProperties() throws Exception {
-        Map<String, String> properties = SuiteProperties.common(DATABASE);
-        // The target is a loopback server, which checks may reach only when allowed.
-        properties.put("vigil.health.allow-list", "127.0.0.0/8");
-        return properties;
-    }
-
-    private static Map<String, String> alertProperties() throws Exception {
-        Map<String, String> properties = SuiteProperties.common(DATABASE);
-        properties.put("vigil.alert.default-webhook-url", webhook.url("/hook"));
-        // A group of its own that starts at the end of the topic: this run reacts only to the
-        // checks of this run, not to what other tests left on the shared broker.
-        properties.put("mp.messaging.incoming.vigil-health-checks.group.id", ALERT_GROUP);
-        properties.put("mp.messaging.incoming.vigil-health-checks.auto.offset.reset", "latest");
-        // Likewise for quota crossings: other tests' warnings would otherwise reach the webhook.
-        properties.put("mp.messaging.incoming.vigil-quota-thresholds.group.id",
-                ALERT_GROUP + "-quota");
-        properties.put("mp.messaging.incoming.vigil-quota-thresholds.auto.offset.reset",
-                "latest");
-        return properties;
     }
 }

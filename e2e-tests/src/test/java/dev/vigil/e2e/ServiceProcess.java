@@ -100,6 +100,15 @@ final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
+    /** Closes what a suite started, the last started first; nulls (never started) skipped. */
+    static void closeAll(AutoCloseable... started) throws Exception {
+        for (AutoCloseable closeable : started) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -13,18 +13,15 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vigil.alert.model.Alert;
-import dev.vigil.alert.repository.AlertRepository;
 import dev.vigil.alert.service.AlertSweeper;
-import dev.vigil.alert.service.HealthEvaluator;
 import dev.vigil.alert.support.AlertEvents;
 import dev.vigil.alert.support.AlertQueries;
 import dev.vigil.alert.support.AlertTestResource;
+import dev.vigil.alert.support.ClockedWalk;
 import dev.vigil.alert.support.TestChannels;
-import dev.vigil.alert.support.TestClock;
 import dev.vigil.alert.support.TestRules;
 import dev.vigil.testsupport.HttpReceiver;
 import dev.vigil.testsupport.Tokens;
@@ -35,26 +32,12 @@ import io.restassured.path.json.JsonPath;
 /** The lifecycle through the API: forMinutes, reminders, acknowledgement, listing. */
 @QuarkusTest
 @WithTestResource(AlertTestResource.class)
-class AlertLifecycleApiTests {
+class AlertLifecycleApiTests extends ClockedWalk {
 
     private static final Instant NOON = Instant.parse("2026-02-02T12:00:00Z");
 
     @Inject
-    HealthEvaluator evaluator;
-
-    @Inject
     AlertSweeper sweeper;
-
-    @Inject
-    AlertRepository alerts;
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     @Test
     void shouldStayPendingForMinutesAndCancelWhenFlapping() {

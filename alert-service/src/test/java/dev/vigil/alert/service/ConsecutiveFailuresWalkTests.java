@@ -8,18 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vigil.alert.model.Alert;
-import dev.vigil.alert.repository.AlertRepository;
 import dev.vigil.alert.support.AlertEvents;
 import dev.vigil.alert.support.AlertQueries;
 import dev.vigil.alert.support.AlertTestResource;
 import dev.vigil.alert.support.AlertTestResource.DefaultWebhook;
-import dev.vigil.alert.support.TestClock;
+import dev.vigil.alert.support.ClockedWalk;
 import dev.vigil.alert.support.TestRules;
 import dev.vigil.testsupport.HttpReceiver;
 import dev.vigil.testsupport.Tokens;
@@ -31,7 +28,7 @@ import io.restassured.http.ContentType;
 /** BR-13: S F F S F F F F S one minute apart against thresholds 3, 1 and 0. */
 @QuarkusTest
 @WithTestResource(AlertTestResource.class)
-class ConsecutiveFailuresWalkTests {
+class ConsecutiveFailuresWalkTests extends ClockedWalk {
 
     private static final String SEQUENCE = "SFFSFFFFS";
     private static final int[] R1_TRIGGERS = {0, 0, 0, 0, 0, 0, 1, 1, 1};
@@ -39,22 +36,8 @@ class ConsecutiveFailuresWalkTests {
     private static final int[] R2_TRIGGERS = {0, 1, 1, 1, 2, 2, 2, 2, 2};
     private static final int[] R2_RESOLVES = {0, 0, 0, 1, 1, 1, 1, 1, 2};
 
-    @Inject
-    HealthEvaluator evaluator;
-
-    @Inject
-    AlertRepository alerts;
-
-    @Inject
-    TestClock clock;
-
     @DefaultWebhook
     HttpReceiver webhook;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     @Test
     void shouldCountFailuresInclusivelyAndResetOnSuccess() {

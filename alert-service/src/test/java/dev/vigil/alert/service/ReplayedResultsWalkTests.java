@@ -8,15 +8,13 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vigil.alert.model.Alert;
-import dev.vigil.alert.repository.AlertRepository;
 import dev.vigil.alert.support.AlertEvents;
 import dev.vigil.alert.support.AlertQueries;
 import dev.vigil.alert.support.AlertTestResource;
-import dev.vigil.alert.support.TestClock;
+import dev.vigil.alert.support.ClockedWalk;
 import dev.vigil.alert.support.TestRules;
 import dev.vigil.common.event.HealthCheckCompleted;
 import io.quarkus.test.common.WithTestResource;
@@ -29,26 +27,12 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(AlertTestResource.class)
-class ReplayedResultsWalkTests {
+class ReplayedResultsWalkTests extends ClockedWalk {
 
     private static final Instant T0 = Instant.parse("2026-02-02T08:00:00Z");
 
     @Inject
-    HealthEvaluator evaluator;
-
-    @Inject
     TargetStateCache cache;
-
-    @Inject
-    AlertRepository alerts;
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     @Test
     void shouldIgnoreReplayedAndOlderResultsWithAndWithoutTheCache() {

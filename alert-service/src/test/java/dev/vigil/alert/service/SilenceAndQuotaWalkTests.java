@@ -12,16 +12,14 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vigil.alert.model.Alert;
-import dev.vigil.alert.repository.AlertRepository;
 import dev.vigil.alert.support.AlertEvents;
 import dev.vigil.alert.support.AlertQueries;
 import dev.vigil.alert.support.AlertTestResource;
+import dev.vigil.alert.support.ClockedWalk;
 import dev.vigil.alert.support.TestChannels;
-import dev.vigil.alert.support.TestClock;
 import dev.vigil.alert.support.TestRules;
 import dev.vigil.common.event.EventMeta;
 import dev.vigil.common.event.QuotaThresholdCrossed;
@@ -34,29 +32,15 @@ import io.restassured.http.ContentType;
 /** Silences starting and ending on a firing alert, and quota alerts over a period. */
 @QuarkusTest
 @WithTestResource(AlertTestResource.class)
-class SilenceAndQuotaWalkTests {
+class SilenceAndQuotaWalkTests extends ClockedWalk {
 
     private static final Instant NOON = Instant.parse("2026-03-03T12:00:00Z");
-
-    @Inject
-    HealthEvaluator health;
 
     @Inject
     QuotaEvaluator quota;
 
     @Inject
     AlertSweeper sweeper;
-
-    @Inject
-    AlertRepository alerts;
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     @Test
     void shouldHoldNotificationsDuringSilenceAndNotifyWhenItEnds() {
@@ -74,7 +58,7 @@ class SilenceAndQuotaWalkTests {
                     .post("/api/silences").then().statusCode(201);
 
             at(1);
-            health.apply(List.of(AlertEvents.check(target, "UNHEALTHY", clock.instant())));
+            evaluator.apply(List.of(AlertEvents.check(target, "UNHEALTHY", clock.instant())));
             Alert firing = AlertQueries.of(alerts, rule, subject).get(0);
             assertThat(firing.suppressedBy()).as("12:01").isEqualTo("silence");
             at(5);
@@ -85,7 +69,7 @@ class SilenceAndQuotaWalkTests {
             sweeper.sweep();
             await().atMost(Duration.ofSeconds(10)).until(() -> hook.requests().size() == 1);
             at(12);
-            health.apply(List.of(AlertEvents.check(target, "HEALTHY", clock.instant())));
+            evaluator.apply(List.of(AlertEvents.check(target, "HEALTHY", clock.instant())));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> hook.requests().size() == 2);
             assertThat(hook.requests()).extracting(r -> r.headers().get("Idempotency-Key"))
