@@ -80,6 +80,12 @@ class OperationalMetricsIT {
 
     @Test
     void shouldExposeOperationalMetricsOnEveryService() throws Exception {
+        // Before any usage is sent: a counter that appears only with its first event would
+        // leave Prometheus without a series to compute a rate from.
+        Scrape fresh = scrape(quota);
+        assertThat(fresh.value("quota_usage_counted_total")).isNotNull();
+        assertThat(fresh.value("quota_usage_batch_failures_total")).isNotNull();
+
         registerTarget();
         consumeQuota();
         recordUsage();

@@ -13,11 +13,14 @@ import dev.vigil.quota.service.UsageService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.quarkus.runtime.Startup;
 
 /**
  * Applies a decoded batch, retrying a failed transaction until it commits: skipping would
  * lose counts, and the offsets are committed only after this returns.
  */
+// Created at start so its meters are scraped (as zero) before the first usage event.
+@Startup
 @ApplicationScoped
 public class UsageRecorder {
 

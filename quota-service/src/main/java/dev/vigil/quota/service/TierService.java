@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 import dev.vigil.kit.paging.Cursors;
 import dev.vigil.kit.paging.Page;
 import dev.vigil.kit.problem.ProblemException;
+import dev.vigil.kit.problem.Violation;
 import dev.vigil.quota.config.QuotaConfig;
 import dev.vigil.quota.model.Tier;
 import dev.vigil.quota.repository.TierRepository;
@@ -106,16 +108,23 @@ public class TierService {
                 ? Tier.DEFAULT_THRESHOLDS
                 : tier.thresholds();
         Set<Double> seen = new HashSet<>();
+        List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < thresholds.size(); i++) {
             Double threshold = thresholds.get(i);
+            String field = "thresholds[" + i + "]";
             if (threshold == null || threshold <= 0 || threshold > 1) {
-                throw ProblemException.invalidField("thresholds[" + i + "]",
-                        "must be a ratio greater than 0 and at most 1");
+                violations.add(new Violation(field,
+                        "must be a ratio greater than 0 and at most 1"));
+            } else if (!seen.add(threshold)) {
+                violations.add(new Violation(field, "repeats the value " + threshold));
             }
-            if (!seen.add(threshold)) {
-                throw ProblemException.invalidField("thresholds[" + i + "]",
-                        "repeats the value " + thresholds.get(i));
-            }
+        }
+        if (!violations.isEmpty()) {
+            // Every bad threshold at once, so the caller fixes the list in one go.
+            throw new ProblemException(400, "validation", "Invalid request",
+                    violations.stream().map(v -> v.field() + ": " + v.message())
+                            .collect(Collectors.joining("; ")),
+                    violations);
         }
         List<Double> sorted = new ArrayList<>(thresholds);
         sorted.sort(Double::compare);

@@ -17,6 +17,7 @@ import dev.vigil.quota.repository.UsageBatchRepository;
 import dev.vigil.quota.repository.UsageBatchRepository.BatchResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Counts served requests from UsageRecorded events, a batch per transaction and one statement
@@ -24,6 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * is what must count once: a redelivered event repeats its request id, so the request-id
  * claim also makes redelivery harmless, at half the writes of claiming both.
  */
+// Created at start so its meters are scraped (as zero) before the first usage event.
+@Startup
 @ApplicationScoped
 public class UsageService {
 

@@ -106,6 +106,20 @@ class TierResourceTests {
     }
 
     @Test
+    void shouldNameEveryBadThresholdAtOnce() {
+        given().auth().oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"" + QuotaApi.unique("t") + "\","
+                        + "\"thresholds\":[0,1.5,0.5,0.5]}")
+                .post("/api/tiers")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field",
+                        contains("thresholds[0]", "thresholds[1]", "thresholds[3]"));
+    }
+
+    @Test
     void shouldAnswer409WhenTierNameExists() {
         String name = QuotaApi.createTier(QuotaApi.unique("t"), null, 5L, null, null);
 

@@ -1,10 +1,12 @@
 package dev.vigil.kit.json;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,8 +16,11 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Makes API JSON strict: instants as ISO-8601 UTC text, and a non-finite number written as
- * {@code null}, because {@code NaN} and {@code Infinity} are not JSON and break strict parsers.
+ * Makes API JSON strict. Out: instants as ISO-8601 UTC text, and a non-finite number written
+ * as {@code null}, because {@code NaN} and {@code Infinity} are not JSON and break strict
+ * parsers. In: a fraction for a whole-number field is refused rather than cut off, and
+ * strings with NUL characters and instants outside years 1 to 9999 are refused by field,
+ * since Postgres stores neither.
  */
 @Singleton
 public class JsonCustomizer implements ObjectMapperCustomizer {
@@ -25,8 +30,11 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("vigil-api");
         module.addSerializer(Double.class, new FiniteDoubleSerializer());
         module.addSerializer(Double.TYPE, new FiniteDoubleSerializer());
+        module.addDeserializer(String.class, new NulFreeStringDeserializer());
+        module.addDeserializer(Instant.class, new StorableInstantDeserializer());
         mapper.registerModule(module);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     private static final class FiniteDoubleSerializer extends JsonSerializer<Double> {

@@ -2,6 +2,7 @@ package dev.vigil.kit.problem;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -10,7 +11,9 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,6 +25,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+
+import dev.vigil.kit.problem.ParameterProblems.BadParameter;
 
 /**
  * Maps every exception a resource can raise to problem+json, so no error leaves a service in
@@ -51,13 +56,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapJsonMapping(JsonMappingException e) {
-        String field = pathOf(e);
-        String message = "cannot be read: " + firstLine(e.getOriginalMessage());
-        if (field.isEmpty()) {
-            return ProblemResponses.of(400, "malformed-json", "Malformed JSON", message);
-        }
-        return ProblemResponses.of(400, "validation", "Invalid request", field + ": " + message,
-                List.of(new Violation(field, message)));
+        return JsonProblems.of(e);
     }
 
     /**
@@ -66,13 +65,12 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper(priority = 1)
     public Response mapMismatchedInput(MismatchedInputException e) {
-        return mapJsonMapping(e);
+        return JsonProblems.of(e);
     }
 
     @ServerExceptionMapper
     public Response mapJsonProcessing(JsonProcessingException e) {
-        return ProblemResponses.of(400, "malformed-json", "Malformed JSON",
-                "request body is not valid JSON: " + firstLine(e.getOriginalMessage()));
+        return JsonProblems.of(e);
     }
 
     @ServerExceptionMapper
@@ -91,9 +89,30 @@ public class ProblemMappers {
                 "the token's roles do not allow this operation");
     }
 
+    /**
+     * No resource at this path, or a matched resource whose query or path parameter did not
+     * convert to its type: the framework reports both as not found, the caller needs to know
+     * which parameter to fix.
+     */
     @ServerExceptionMapper
-    public Response mapNotFound(NotFoundException e) {
-        return ProblemResponses.of(404, "not-found", "Not found", "no such resource");
+    public Response mapNotFound(NotFoundException e, ResourceInfo resource, UriInfo uri) {
+        if (e.getCause() == null) {
+            return ProblemResponses.of(404, "not-found", "Not found", "no such resource");
+        }
+        Optional<BadParameter> bad = ParameterProblems.find(resource.getResourceMethod(), uri);
+        if (bad.isEmpty()) {
+            return ProblemResponses.of(400, "validation", "Invalid request",
+                    "a query or path parameter does not have its type");
+        }
+        BadParameter parameter = bad.get();
+        String message = "must be " + parameter.expected();
+        if (parameter.inPath()) {
+            // A malformed id names nothing, so it is not found; the detail says why.
+            return ProblemResponses.of(404, "not-found", "Not found",
+                    parameter.name() + " " + parameter.value() + " not found: " + message,
+                    List.of(new Violation(parameter.name(), message)));
+        }
+        return mapProblem(ProblemException.invalidField(parameter.name(), message));
     }
 
     @ServerExceptionMapper
@@ -104,6 +123,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e) {
+        // Quarkus wraps some body read errors (a number out of range, a body cut short).
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return JsonProblems.of(json);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null
                 ? "Error"
@@ -161,25 +184,5 @@ public class ProblemMappers {
             field.append('.');
         }
         field.append(name);
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                append(path, ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
