@@ -13,6 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -58,7 +61,10 @@ public class HealthResource {
     @GET
     @PermitAll
     @Operation(summary = "Overall status; detailed=true (viewer) adds every component")
-    public Summary health(@QueryParam("detailed") boolean detailed) {
+    public Summary health(
+            @Parameter(description = "true or false", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("detailed") String detailedParam) {
+        boolean detailed = Params.flag("detailed", detailedParam);
         if (detailed) {
             requireViewer();
         }

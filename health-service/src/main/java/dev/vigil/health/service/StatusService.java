@@ -113,9 +113,7 @@ public class StatusService {
         }
         Duration span = Duration.ofHours(hours == null ? 24 : hours);
         Instant start = from != null ? from : end.minus(span);
-        if (!start.isBefore(end)) {
-            throw ProblemException.invalidField("from", "must be before to");
-        }
+        Windows.requireFromBeforeTo(start, end);
         return start;
     }
 

@@ -18,7 +18,6 @@ import dev.vigil.health.repository.TargetRepository;
 import dev.vigil.health.rest.TargetRequest;
 import dev.vigil.kit.paging.Cursors;
 import dev.vigil.kit.paging.Page;
-import dev.vigil.kit.problem.ProblemException;
 
 /** Registers, changes and reads targets and their results; runs a check on demand. */
 @ApplicationScoped
@@ -100,27 +99,22 @@ public class TargetService {
     /** One page of a target's results, newest first. */
     public Page<CheckResult> results(UUID id, Instant from, Instant to, Integer limit,
             String cursor) {
+        if (from != null && to != null) {
+            Windows.requireFromBeforeTo(from, to);
+        }
         get(id);
         int size = Cursors.limit(limit, 100, 1000);
-        String position = Cursors.decode(cursor);
-        Instant beforeAt = null;
-        Long beforeId = null;
-        if (position != null) {
-            String[] parts = position.split("\\|", 2);
-            try {
-                beforeAt = Instant.parse(parts[0]);
-                beforeId = Long.parseLong(parts[1]);
-            } catch (RuntimeException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
-            }
-        }
-        List<CheckResult> page = results.page(id, from, to, size + 1, beforeAt, beforeId);
+        ResultPosition before = ResultPosition.of(Cursors.decode(cursor));
+
+        List<CheckResult> page = results.page(id, from, to, size + 1, before.checkedAt(),
+                before.id());
+
         if (page.size() <= size) {
             return new Page<>(page, null);
         }
         CheckResult last = page.get(size - 1);
         return new Page<>(List.copyOf(page.subList(0, size)),
-                Cursors.encode(last.checkedAt() + "|" + last.id()));
+                Cursors.encode(ResultPosition.after(last)));
     }
 
     /** Runs a check now, stores and publishes it like a scheduled one, and returns it. */

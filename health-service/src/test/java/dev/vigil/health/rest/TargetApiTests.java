@@ -2,12 +2,17 @@ package dev.vigil.health.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.vigil.kit.paging.Cursors;
 import dev.vigil.testsupport.HttpReceiver;
 import dev.vigil.testsupport.HttpReceiver.Reply;
 import dev.vigil.testsupport.Tokens;
@@ -229,6 +235,109 @@ class TargetApiTests {
     void shouldRejectUptimeHoursOutOfRange() {
         given().auth().oauth2(Tokens.viewer()).when().get("/api/uptime?hours=0")
                 .then().statusCode(400).body("violations.field", hasItem("hours"));
+    }
+
+    static Stream<Arguments> unstorableWindows() {
+        String far = "+999999999-12-31T23:59:59Z";
+        String before = "-999999999-01-01T00:00:00Z";
+        return Stream.of(
+                Arguments.of(Named.of("results to far future", "results"),
+                        "2026-01-01T00:00:00Z", far, "to"),
+                Arguments.of(Named.of("availability to far future", "availability"),
+                        "2026-01-01T00:00:00Z", far, "to"),
+                Arguments.of(Named.of("results from far past", "results"),
+                        before, "2026-01-01T00:00:00Z", "from"),
+                Arguments.of(Named.of("availability from far past", "availability"),
+                        before, "2026-01-01T00:00:00Z", "from"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unstorableWindows")
+    void shouldAnswer400NamingTheInstantOutsideYears1To9999(String endpoint, String from,
+            String to, String field) {
+        String id = TargetApi.create(disabled(TargetApi.uniqueName("window"), 60));
+
+        given().auth().oauth2(Tokens.viewer())
+                .queryParam("from", from)
+                .queryParam("to", to)
+                .when().get("/api/targets/" + id + "/" + endpoint)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains(field))
+                .body("violations[0].message", startsWith("must be between 0001-01-01"));
+        TargetApi.delete(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"results", "availability"})
+    void shouldAnswer400NamingFromWhenFromIsAfterTo(String endpoint) {
+        String id = TargetApi.create(disabled(TargetApi.uniqueName("order"), 60));
+
+        given().auth().oauth2(Tokens.viewer())
+                .queryParam("from", "2026-02-01T00:00:00Z")
+                .queryParam("to", "2026-01-01T00:00:00Z")
+                .when().get("/api/targets/" + id + "/" + endpoint)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("from"))
+                .body("violations[0].message", equalTo("must be before to"));
+        TargetApi.delete(id);
+    }
+
+    @Test
+    void shouldAnswer400ForResultsCursorCarryingAnUnstorableInstant() {
+        String id = TargetApi.create(disabled(TargetApi.uniqueName("cursor"), 60));
+        String forged = Cursors.encode("+999999999-12-31T23:59:59Z|1");
+
+        given().auth().oauth2(Tokens.viewer())
+                .queryParam("cursor", forged)
+                .when().get("/api/targets/" + id + "/results")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("cursor"));
+        TargetApi.delete(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", "TRUE", "on"})
+    void shouldAnswer400NamingDetailedWhenItIsNeitherTrueNorFalse(String detailed) {
+        given().queryParam("detailed", detailed)
+                .when().get("/api/health")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("detailed"))
+                .body("violations[0].message", equalTo("must be true or false"));
+    }
+
+    @Test
+    void shouldServeSummaryWithoutComponentsWhenDetailedIsFalse() {
+        given().queryParam("detailed", "false")
+                .when().get("/api/health")
+                .then().statusCode(200)
+                .body("status", notNullValue())
+                .body("components", nullValue());
+    }
+
+    @Test
+    void shouldShowFailedPostgresQueryBySqlStateOnlyToViewers() {
+        String name = TargetApi.uniqueName("pg-read-file");
+        String id = TargetApi.create(Map.of("name", name, "kind", "POSTGRES",
+                "intervalSeconds", 3600, "timeoutMs", 5000, "settings", Map.of(
+                        "url", "postgresql://127.0.0.1:5432/test", "user", "postgres",
+                        "query", "SELECT pg_read_file('/etc/hostname')::int")));
+        String expected = "query failed: SQLSTATE 22P02 (data exception)";
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.viewer())
+                        .when().get("/api/targets/" + id + "/results")
+                        .then().statusCode(200)
+                        .body("items[0].errorCategory", equalTo("STATUS"))
+                        .body("items[0].error", equalTo(expected)));
+
+        given().auth().oauth2(Tokens.viewer()).when().get("/api/health?detailed=true")
+                .then().statusCode(200)
+                .body("components.find { it.name == '" + name + "' }.error", equalTo(expected));
+        TargetApi.delete(id);
     }
 
     private static Map<String, Object> disabled(String name, int intervalSeconds) {
