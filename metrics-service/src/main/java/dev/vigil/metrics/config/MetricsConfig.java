@@ -25,6 +25,13 @@ public interface MetricsConfig {
     @WithDefault("100")
     int maxRejectedLines();
 
+    /**
+     * Distinct routes per service that get Prometheus series of their own; later ones are
+     * counted under the route label {@code _other}.
+     */
+    @WithDefault("200")
+    int maxRoutesPerService();
+
     /** How long stored data is kept, counted from its arrival. */
     Retention retention();
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import dev.vigil.kit.problem.ProblemException;
+import dev.vigil.kit.time.StorableInstants;
 import dev.vigil.metrics.stats.Window;
 
 /**
@@ -28,11 +29,13 @@ final class WindowParams {
     }
 
     static Window resolve(String window, String from, String to, Instant now) {
-        Instant end = to == null ? now : instant("to", to);
         if (window != null && from != null) {
             throw ProblemException.invalidField("window", "give either window or from, not both");
         }
-        Instant start = from == null ? end.minus(length(window)) : instant("from", from);
+        // from is read first so that, when both are wrong, the answer names the first one.
+        Instant given = from == null ? null : instant("from", from);
+        Instant end = to == null ? now : instant("to", to);
+        Instant start = given == null ? end.minus(length(window)) : given;
         if (!start.isBefore(end)) {
             throw ProblemException.invalidField("to", "must be after from");
         }
@@ -53,9 +56,10 @@ final class WindowParams {
         return length;
     }
 
+    /** An instant the database can compare with, or a 400 naming the parameter. */
     private static Instant instant(String field, String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return StorableInstants.require(field, OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(field,
                     "must be an ISO-8601 instant with offset, e.g. 2024-05-01T10:00:00Z");

@@ -1,9 +1,9 @@
 package dev.vigil.metrics.service;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +22,7 @@ import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.model.RequestRecord;
 import dev.vigil.metrics.service.AccessLogParser.LogLine;
 import dev.vigil.metrics.service.ImportReport.RejectedLine;
+import dev.vigil.metrics.service.LogLineReader.Line;
 
 /**
  * Imports an access log for one service. Each line's request id is derived from the service,
@@ -31,6 +32,13 @@ import dev.vigil.metrics.service.ImportReport.RejectedLine;
  */
 @ApplicationScoped
 public class AccessLogImporter {
+
+    /**
+     * Longest line read; a longer one is refused unread. The longest stored field, the
+     * endpoint, may have 2,048 characters, so this leaves ample room for referrer and agent
+     * while bounding what one line costs in memory and hashing.
+     */
+    static final int MAX_LINE_LENGTH = 16_384;
 
     private static final Logger LOG = Logger.getLogger(AccessLogImporter.class);
 
@@ -47,10 +55,10 @@ public class AccessLogImporter {
     /** Reads the log to its end; a bad line is reported and skipped, never fatal. */
     public ImportReport importLog(String service, InputStream body) {
         Progress progress = new Progress(service);
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
+        try (Reader text = new InputStreamReader(body, StandardCharsets.UTF_8)) {
+            LogLineReader lines = new LogLineReader(text, MAX_LINE_LENGTH);
+            Line line;
+            while ((line = lines.next()) != null) {
                 progress.read(line);
             }
         } catch (IOException e) {
@@ -79,19 +87,29 @@ public class AccessLogImporter {
             this.service = service;
         }
 
-        void read(String line) {
+        void read(Line line) {
             lineNumber++;
-            if (line.isBlank()) {
-                return;
-            }
-            try {
-                batch.add(toRecord(line));
-                accepted++;
-            } catch (IllegalArgumentException | InvalidRecordException e) {
-                reject(e.getMessage());
+            if (line.tooLong()) {
+                reject("line: longer than " + MAX_LINE_LENGTH + " characters");
+            } else if (!line.text().isBlank()) {
+                accept(line.text());
             }
             if (batch.size() >= config.importBatchLines()) {
                 flush();
+            }
+        }
+
+        private void accept(String line) {
+            try {
+                batch.add(toRecord(line));
+                accepted++;
+            } catch (InvalidRecordException e) {
+                reject(e.getMessage());
+            } catch (RuntimeException e) {
+                // No line may fail the whole import: a line the parser should have refused
+                // in words is still only this line's problem.
+                LOG.warnf(e, "Access-log line not read service=%s line=%d", service, lineNumber);
+                reject("line: cannot be read");
             }
         }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.vigil.common.event.EventMeta;
 import dev.vigil.common.event.UsageRecorded;
+import dev.vigil.kit.time.StorableInstants;
 import dev.vigil.metrics.model.Outcome;
 import dev.vigil.metrics.model.RequestRecord;
 import dev.vigil.metrics.model.Routes;
@@ -68,7 +69,7 @@ public class UsageValidator {
             String errorMessage,
             String userId) {
         String id = required("requestId", requestId, MAX_ID);
-        Instant at = EventMeta.millis(require("occurredAt", occurredAt));
+        Instant at = EventMeta.millis(storable(require("occurredAt", occurredAt)));
         String serviceName = required("service", service, MAX_ID);
         String url = required("endpoint", endpoint, MAX_ENDPOINT);
         String verb = required("method", method, MAX_METHOD);
@@ -80,6 +81,16 @@ public class UsageValidator {
         String user = optional("userId", userId, MAX_ID);
         return new RequestRecord(id, at, serviceName, Routes.normalize(url), url, verb, code,
                 time, Outcome.of(code, ok, error), error, message, user);
+    }
+
+    private static Instant storable(Instant at) {
+        // ISO-8601 allows years the database cannot store; one such record would otherwise
+        // fail its whole batch (and stop the consumer on it).
+        if (!StorableInstants.isStorable(at)) {
+            throw new InvalidRecordException("occurredAt", "must be between "
+                    + StorableInstants.MIN + " and " + StorableInstants.MAX);
+        }
+        return at;
     }
 
     private static int status(Long status) {

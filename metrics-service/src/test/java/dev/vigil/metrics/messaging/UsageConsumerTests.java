@@ -75,6 +75,30 @@ class UsageConsumerTests {
                 assertThat(total(service)).isEqualTo(1));
     }
 
+    @Test
+    void shouldDeadLetterAnEventFromBeyondYear9999AndKeepGoing() {
+        String service = "kafka-far-" + UUID.randomUUID();
+        String key = "far-" + UUID.randomUUID();
+        UsageRecorded farFuture = new UsageRecorded(UUID.randomUUID(), UsageRecorded.TYPE, 1,
+                Instant.parse("+999999999-12-31T00:00:00Z"), "test", "r-" + UUID.randomUUID(),
+                service, "/a", "GET", 200, 10L, true, null, null, key);
+
+        try (KafkaTestClient kafka = KafkaTestClient.connect();
+                KafkaTestClient.Reader dlq = kafka.readerAtEnd(Topics.deadLetter(Topics.USAGE))) {
+            kafka.send(Topics.USAGE, key, farFuture);
+            kafka.send(Topics.USAGE, key, event("r-" + UUID.randomUUID(), service, 5L, key));
+
+            List<ConsumerRecord<String, byte[]>> letters =
+                    dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
+
+            assertThat(letters).hasSize(1);
+            assertThat(KafkaTestClient.header(letters.get(0), DeadLetterHeaders.REASON))
+                    .contains("occurredAt");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(total(service)).isEqualTo(1));
+    }
+
     private static UsageRecorded event(String requestId, String service, Long rt, String user) {
         return UsageRecorded.of(EventMeta.now("test", AT), requestId, service, "/orders/7",
                 "GET", 200, rt, true, null, null, user);

@@ -58,6 +58,17 @@ class PrometheusExportTests {
         assertThat(ours.exitCode()).as(ours.output()).isEqualTo(PromTool.OK);
     }
 
+    @Test
+    void shouldAnswerOpenMetricsToAPlainScrapeAndTextFormatToAcceptTextPlain() {
+        Response plain = given().accept("*/*").get("/q/metrics");
+        Response text = given().accept("text/plain").get("/q/metrics");
+
+        assertThat(plain.contentType()).startsWith("application/openmetrics-text")
+                .contains("version=1.0.0");
+        assertThat(plain.asString()).endsWith("# EOF\n");
+        assertThat(text.contentType()).startsWith("text/plain").contains("version=0.0.4");
+    }
+
     /** The one sample line of the metric that carries all the given label texts. */
     private static String sample(String body, String prefix, String... labels) {
         List<String> lines = Arrays.stream(body.split("\n"))

@@ -70,15 +70,13 @@ class AccessLogImportTests {
     @Test
     void shouldMatchTheFileAndAddNothingWhenImportedTwice() {
         String service = uniqueService("apache");
-        Instant first = BY_HOUR.keySet().iterator().next();
-        Instant last = ((TreeMap<Instant, Long>) BY_HOUR).lastKey().plus(1, ChronoUnit.HOURS);
-        Map<String, Object> query = window(service, first.toString(), last.toString());
+        Map<String, Object> query = sampleWindow(service);
 
-        JsonNode firstImport = importLog(service);
+        JsonNode firstImport = importLog(service, log);
         JsonNode summary = get("/api/performance", query);
         JsonNode trends = get("/api/performance/trends", query);
         JsonNode routes = get("/api/performance/endpoints", with(query, "limit", 1000));
-        JsonNode secondImport = importLog(service);
+        JsonNode secondImport = importLog(service, log);
         JsonNode summaryAfter = get("/api/performance", query);
 
         assertThat(lines).isEqualTo(2500);
@@ -95,6 +93,65 @@ class AccessLogImportTests {
         assertThat(secondImport.get("accepted").asLong()).isEqualTo(lines);
         assertThat(secondImport.get("duplicates").asLong()).isEqualTo(lines);
         assertThat(summaryAfter.get("totalRequests").asLong()).isEqualTo(lines);
+    }
+
+    @Test
+    void shouldRejectOnlyTheLineWithA4000CharacterPathAndImportTheRest() {
+        String service = uniqueService("long-path");
+        String longPath = "10.0.0.9 - - [17/May/2015:10:05:03 +0000] \"GET /"
+                + "a".repeat(4000) + " HTTP/1.1\" 200 1 \"-\" \"curl/8.0\"";
+
+        JsonNode report = importLog(service, log + longPath + "\n");
+        JsonNode summary = get("/api/performance", sampleWindow(service));
+
+        assertThat(report.get("accepted").asLong()).isEqualTo(lines);
+        assertThat(report.get("rejected").asLong()).isOne();
+        assertThat(report.at("/rejectedLines/0/line").asLong()).isEqualTo(lines + 1);
+        assertThat(report.at("/rejectedLines/0/reason").asText())
+                .isEqualTo("endpoint: must be at most 2048 characters");
+        assertThat(summary.get("totalRequests").asLong()).isEqualTo(lines);
+    }
+
+    @Test
+    void shouldRejectA100000CharacterLineUnreadAndImportTheRest() {
+        String service = uniqueService("huge-line");
+        String hugeLine = "10.0.0.9 - - [17/May/2015:10:05:03 +0000] \"GET /"
+                + "a\\\"".repeat(33_320) + " HTTP/1.1\" 200 1";
+
+        JsonNode report = importLog(service, hugeLine + "\n" + log);
+        JsonNode summary = get("/api/performance", sampleWindow(service));
+
+        assertThat(hugeLine).hasSizeGreaterThanOrEqualTo(100_000);
+        assertThat(report.get("accepted").asLong()).isEqualTo(lines);
+        assertThat(report.get("rejected").asLong()).isOne();
+        assertThat(report.at("/rejectedLines/0/line").asLong()).isOne();
+        assertThat(report.at("/rejectedLines/0/reason").asText())
+                .isEqualTo("line: longer than 16384 characters");
+        assertThat(summary.get("totalRequests").asLong()).isEqualTo(lines);
+    }
+
+    @Test
+    void shouldNameTheFieldInPlainWordsWhenANumberIsOutOfRange() {
+        String service = uniqueService("overflow");
+        String good = "10.0.0.9 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 1";
+        String tooManyBytes = "10.0.0.9 - - [17/May/2015:10:05:04 +0000] \"GET / HTTP/1.1\" 200 "
+                + "9".repeat(30);
+        String tooLongATime = good + " \"-\" \"-\" " + "9".repeat(30);
+
+        JsonNode report = importLog(service, good + "\n" + tooManyBytes + "\n" + tooLongATime);
+
+        assertThat(report.get("accepted").asLong()).isOne();
+        assertThat(report.get("rejectedLines").findValuesAsText("reason")).containsExactly(
+                "bytes: out of range", "requestTime: out of range (0 to 86400 seconds)");
+        assertThat(report.get("rejectedLines").findValues("line")).extracting(JsonNode::asLong)
+                .containsExactly(2L, 3L);
+    }
+
+    /** The hours the sample log covers, for one service. */
+    private static Map<String, Object> sampleWindow(String service) {
+        Instant first = BY_HOUR.keySet().iterator().next();
+        Instant last = ((TreeMap<Instant, Long>) BY_HOUR).lastKey().plus(1, ChronoUnit.HOURS);
+        return window(service, first.toString(), last.toString());
     }
 
     private static void assertHourlyCounts(JsonNode hours) {
@@ -119,10 +176,10 @@ class AccessLogImportTests {
                 .isEqualTo(e.getValue()));
     }
 
-    private static JsonNode importLog(String service) {
+    private static JsonNode importLog(String service, String body) {
         return given().auth().oauth2(Tokens.admin())
                 .contentType(ContentType.TEXT)
-                .body(log)
+                .body(body)
                 .post("/api/usage/import?service=" + service)
                 .then().statusCode(200)
                 .extract().as(JsonNode.class);

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -249,6 +251,44 @@ class PerformanceResourceTests {
                         Map.of("from", "2024-05-01T11:00:00Z", "to", "2024-05-01T10:00:00Z"))
                 .statusCode(400)
                 .body("violations[0].field", equalTo("to"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/performance", "/api/performance/trends",
+        "/api/performance/distribution", "/api/performance/endpoints"})
+    void shouldRejectFromBeyondYear9999NamingFrom(String path) {
+        UsageApi.getExpectingProblem(path, Map.of("from", "+999999999-12-31T00:00:00Z",
+                        "to", "+999999999-12-31T23:59:59Z"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("from"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/performance", "/api/performance/trends",
+        "/api/performance/distribution", "/api/performance/endpoints"})
+    void shouldRejectToBeyondYear9999NamingTo(String path) {
+        UsageApi.getExpectingProblem(path, Map.of("window", "1h",
+                        "to", "+999999999-12-31T23:59:59Z"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("to"));
+    }
+
+    @Test
+    void shouldAnswerAWindowAtTheEndOfYear9999() {
+        JsonNode summary = get("/api/performance", Map.of("from", "9999-12-31T00:00:00Z",
+                "to", "9999-12-31T23:59:59Z"));
+
+        assertThat(summary.get("totalRequests").asLong()).isZero();
+    }
+
+    @Test
+    void shouldAnswerAWindowThatStartsBeforeYear1() {
+        JsonNode summary = get("/api/performance/trends", Map.of("window", "24h",
+                "to", "0001-01-01T00:30:00Z"));
+
+        assertThat(summary.get("hours")).hasSize(25);
     }
 
     @Test

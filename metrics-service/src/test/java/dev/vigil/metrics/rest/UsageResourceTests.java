@@ -52,6 +52,23 @@ class UsageResourceTests {
     }
 
     @Test
+    void shouldRejectOnlyTheRecordWhoseTimeIsBeyondYear9999() {
+        String service = uniqueService("far-future");
+        Map<String, Object> farFuture = record(service, "/a", "+999999999-12-31T00:00:00Z", 10L);
+        List<Map<String, Object>> batch = List.of(
+                record(service, "/a", "2024-05-01T10:01:00Z", 10L),
+                farFuture);
+
+        JsonNode result = post(batch, Tokens.reporter());
+
+        assertThat(result.get("accepted").asInt()).isEqualTo(1);
+        assertThat(result.get("errors").findValuesAsText("field"))
+                .containsExactly("occurredAt");
+        assertThat(result.get("errors").findValuesAsText("reason")).containsExactly(
+                "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z");
+    }
+
+    @Test
     void shouldCountARecordOnceWhenPostedTwice() {
         String service = uniqueService("twice");
         List<Map<String, Object>> batch = List.of(
