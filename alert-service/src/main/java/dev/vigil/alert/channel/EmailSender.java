@@ -8,7 +8,10 @@ import dev.vigil.alert.model.NotificationBody;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 
-/** Sends a plain-text email over the SMTP server configured for quarkus-mailer. */
+/**
+ * Sends a plain-text email over the SMTP server configured for quarkus-mailer, to every
+ * address of the channel's list.
+ */
 @ApplicationScoped
 public class EmailSender implements ChannelSender {
 
@@ -25,8 +28,10 @@ public class EmailSender implements ChannelSender {
 
     @Override
     public Integer send(Channel channel, Notification notification, NotificationBody body) {
-        Mail mail = Mail.withText(channel.emailTo(), "[Vigil] " + SlackSender.headline(body),
-                text(body))
+        Mail mail = new Mail()
+                .setTo(EmailAddresses.split(channel.emailTo()))
+                .setSubject("[Vigil] " + SlackSender.headline(body))
+                .setText(text(body))
                 .addHeader("X-Vigil-Alert-Id", body.alertId())
                 .addHeader("X-Vigil-Idempotency-Key", notification.idempotencyKey());
         try {

@@ -22,6 +22,8 @@ import dev.vigil.common.serde.EventJson;
 /**
  * Asks metrics-service for a window's statistics with a timeout, retries and a circuit
  * breaker; when it does not answer, the fallback returns null, which makes the rule UNKNOWN.
+ * A refused token (401, 403) is neither retried nor counted by the breaker: it is a setting to
+ * fix, and an open breaker would hide it behind "circuit open" until the token changes.
  */
 @ApplicationScoped
 public class MetricsClient {
@@ -43,9 +45,9 @@ public class MetricsClient {
      * metrics-service could not be asked.
      */
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200)
+    @Retry(maxRetries = 2, delay = 200, abortOn = MetricsTokenRefusedException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30,
-            delayUnit = ChronoUnit.SECONDS)
+            delayUnit = ChronoUnit.SECONDS, skipOn = MetricsTokenRefusedException.class)
     @Fallback(fallbackMethod = "fallbackPerformance")
     public Performance performance(Instant from, Instant to, String service, String endpoint) {
         try {
@@ -54,9 +56,14 @@ public class MetricsClient {
                             .orElse(null));
             return json.readValue(body, Performance.class);
         } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
             // An unknown service or route is absent data, not an outage of metrics-service.
-            if (e.getResponse().getStatus() == 404) {
+            if (status == 404) {
                 return Performance.empty();
+            }
+            if (status == 401 || status == 403) {
+                throw new MetricsTokenRefusedException(status, config.metrics().token()
+                        .isPresent());
             }
             throw e;
         } catch (JsonProcessingException e) {
@@ -66,6 +73,11 @@ public class MetricsClient {
 
     Performance fallbackPerformance(Instant from, Instant to, String service, String endpoint,
             Throwable cause) {
+        if (cause instanceof MetricsTokenRefusedException refused) {
+            LOG.warnf("%s. Rule evaluation UNKNOWN service=%s endpoint=%s", refused.getMessage(),
+                    service, endpoint);
+            return null;
+        }
         LOG.warnf("metrics-service not answering, rule evaluation UNKNOWN service=%s "
                 + "endpoint=%s cause=%s", service, endpoint, cause.getClass().getSimpleName());
         return null;

@@ -21,6 +21,11 @@ public final class RuleValidator {
     /** The longest window a rule may look at: the sample retention's default. */
     public static final int MAX_WINDOW_MINUTES = 7 * 24 * 60;
     private static final int DEFAULT_WINDOW_MINUTES = 5;
+    private static final String HEALTH_RULES = "health rules only (consecutive_failures, "
+            + "service_degradation, uptime_threshold, response_time with source health)";
+    private static final String METRIC_RULES = "metric rules only (error_rate, error_count, "
+            + "response_time with source metrics)";
+    private static final String QUOTA_RULES = "quota_usage rules only";
     private static final Set<String> SEVERITIES = Set.of("low", "medium", "high", "critical");
 
     private final List<Violation> violations = new ArrayList<>();
@@ -69,7 +74,7 @@ public final class RuleValidator {
         }
         return new RuleDefinition(rule.name() == null ? null : rule.name().trim(), condition,
                 rule.severity(), rule.enabled() == null || rule.enabled(), forMinutes, cooldown,
-                repeat, scope(rule.scope()), channels,
+                repeat, checkScope(scope(rule.scope()), condition), channels,
                 rule.notifyOnResolve() == null || rule.notifyOnResolve());
     }
 
@@ -153,6 +158,45 @@ public final class RuleValidator {
             fail(field, "must be between 0 and " + max);
         }
         return value;
+    }
+
+    /**
+     * Each scope field narrows one family of rules only; given to another family it would be
+     * ignored silently, so the rule would watch more than its author meant.
+     */
+    private Scope checkScope(Scope scope, Condition condition) {
+        if (condition == null || !ConditionType.isKnown(condition.type())) {
+            return scope;
+        }
+        ConditionType.Family family = ConditionType.of(condition).family();
+        if (family != ConditionType.Family.HEALTH && !scope.targetIds().isEmpty()) {
+            misplaced("scope.targetIds", HEALTH_RULES, condition);
+        }
+        if (family != ConditionType.Family.METRICS) {
+            misplaced("scope.service", scope.service(), METRIC_RULES, condition);
+            misplaced("scope.endpoint", scope.endpoint(), METRIC_RULES, condition);
+        }
+        if (family != ConditionType.Family.QUOTA) {
+            misplaced("scope.userId", scope.userId(), QUOTA_RULES, condition);
+            misplaced("scope.tier", scope.tier(), QUOTA_RULES, condition);
+        }
+        return scope;
+    }
+
+    private void misplaced(String field, String value, String rules, Condition condition) {
+        if (value != null) {
+            misplaced(field, rules, condition);
+        }
+    }
+
+    private void misplaced(String field, String rules, Condition condition) {
+        fail(field, "applies to " + rules + ", not to " + describe(condition));
+    }
+
+    private static String describe(Condition condition) {
+        return "response_time".equals(condition.type())
+                ? "response_time with source " + condition.source()
+                : condition.type();
     }
 
     private static Scope scope(Scope scope) {

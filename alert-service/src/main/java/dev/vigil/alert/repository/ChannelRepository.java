@@ -26,6 +26,7 @@ public class ChannelRepository {
 
     private static final String COLUMNS =
             "id, name, type, url, headers, email_to, created_at, updated_at";
+    private static final String NAME_KEY = "channel_name_key";
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
@@ -46,21 +47,6 @@ public class ChannelRepository {
         return query("SELECT " + COLUMNS + " FROM channel ORDER BY name", null);
     }
 
-    public boolean nameTaken(String name, UUID except) {
-        String sql = "SELECT 1 FROM channel WHERE name = ? AND (?::uuid IS NULL OR id <> ?::uuid)";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, name);
-            select.setObject(2, except);
-            select.setObject(3, except);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        } catch (SQLException e) {
-            throw new RepositoryException("cannot check channel name", e);
-        }
-    }
-
     public void insert(Channel channel) {
         String sql = "INSERT INTO channel (" + COLUMNS + ") "
                 + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
@@ -76,7 +62,7 @@ public class ChannelRepository {
             insert.setTimestamp(8, Sql.ts(channel.updatedAt()));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new RepositoryException("cannot insert channel", e);
+            throw translate(e, "cannot insert channel");
         }
     }
 
@@ -94,7 +80,7 @@ public class ChannelRepository {
             update.setObject(7, channel.id());
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new RepositoryException("cannot update channel", e);
+            throw translate(e, "cannot update channel");
         }
     }
 
@@ -128,6 +114,13 @@ public class ChannelRepository {
         } catch (SQLException e) {
             throw new RepositoryException("cannot read channels", e);
         }
+    }
+
+    private static RuntimeException translate(SQLException e, String message) {
+        if (Sql.violatesUnique(e, NAME_KEY)) {
+            return new NameTakenException("channel");
+        }
+        return new RepositoryException(message, e);
     }
 
     private Map<String, String> read(String text) {

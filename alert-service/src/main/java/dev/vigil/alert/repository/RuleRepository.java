@@ -26,6 +26,7 @@ import io.agroal.api.AgroalDataSource;
 public class RuleRepository {
 
     private static final String COLUMNS = "id, definition, created_at, updated_at";
+    private static final String NAME_KEY = "rule_name_key";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -80,22 +81,6 @@ public class RuleRepository {
         }
     }
 
-    /** Whether another rule already has this name. */
-    public boolean nameTaken(String name, UUID except) {
-        String sql = "SELECT 1 FROM rule WHERE name = ? AND (?::uuid IS NULL OR id <> ?::uuid)";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, name);
-            select.setObject(2, except);
-            select.setObject(3, except);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        } catch (SQLException e) {
-            throw new RepositoryException("cannot check rule name", e);
-        }
-    }
-
     public void insert(Rule rule) {
         String sql = "INSERT INTO rule (id, name, condition_type, enabled, definition, created_at,"
                 + " updated_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)";
@@ -107,7 +92,7 @@ public class RuleRepository {
             insert.setTimestamp(7, Sql.ts(rule.updatedAt()));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new RepositoryException("cannot insert rule", e);
+            throw translate(e, "cannot insert rule");
         }
     }
 
@@ -122,7 +107,7 @@ public class RuleRepository {
             update.setObject(6, rule.id());
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new RepositoryException("cannot update rule", e);
+            throw translate(e, "cannot update rule");
         }
     }
 
@@ -135,6 +120,13 @@ public class RuleRepository {
         } catch (SQLException e) {
             throw new RepositoryException("cannot delete rule", e);
         }
+    }
+
+    private static RuntimeException translate(SQLException e, String message) {
+        if (Sql.violatesUnique(e, NAME_KEY)) {
+            return new NameTakenException("rule");
+        }
+        return new RepositoryException(message, e);
     }
 
     private void bindDefinition(PreparedStatement statement, int first, Rule rule)

@@ -5,8 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Small conversions between JDBC values and Java ones, shared by the repositories. */
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Small conversions between JDBC values and Java ones, and the SQL errors repositories turn
+ * into answers; shared by the repositories.
+ */
 final class Sql {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private Sql() {
     }
@@ -18,6 +26,15 @@ final class Sql {
     static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp value = row.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Whether the statement failed on the named unique constraint. */
+    static boolean violatesUnique(SQLException e, String constraint) {
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || !(e instanceof PSQLException psql)) {
+            return false;
+        }
+        ServerErrorMessage server = psql.getServerErrorMessage();
+        return server != null && constraint.equals(server.getConstraint());
     }
 
     static Double nullableDouble(ResultSet row, String column) throws SQLException {

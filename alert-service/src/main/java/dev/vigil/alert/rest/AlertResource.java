@@ -24,6 +24,7 @@ import dev.vigil.kit.paging.Cursors;
 import dev.vigil.kit.paging.Page;
 import dev.vigil.kit.problem.ProblemException;
 import dev.vigil.kit.security.Roles;
+import dev.vigil.kit.time.StorableInstants;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Alerts: their list, their history and acknowledgement. */
@@ -102,8 +103,13 @@ public class AlertResource {
             }
             int bar = text.indexOf('|');
             try {
-                return new Position(Instant.parse(text.substring(0, bar)),
+                Position position = new Position(Instant.parse(text.substring(0, bar)),
                         UUID.fromString(text.substring(bar + 1)));
+                // A forged cursor could carry an instant Postgres cannot compare with.
+                if (!StorableInstants.isStorable(position.time())) {
+                    throw new IllegalArgumentException("instant out of range");
+                }
+                return position;
             } catch (RuntimeException e) {
                 throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
             }

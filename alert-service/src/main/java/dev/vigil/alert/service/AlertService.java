@@ -62,7 +62,7 @@ public class AlertService {
                     "alert " + id + " is " + alert.state() + ", only a firing alert can be "
                             + "acknowledged");
         }
-        Instant now = clock.instant();
+        Instant now = DatabaseTime.now(clock);
         Alert acknowledged = new Alert(alert.id(), alert.ruleId(), alert.ruleName(),
                 alert.subject(), Alert.ACKNOWLEDGED, alert.severity(), alert.conditionType(),
                 alert.observedValue(), alert.threshold(), alert.message(), alert.pendingSince(),

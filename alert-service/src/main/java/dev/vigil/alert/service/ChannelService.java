@@ -13,16 +13,22 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.vigil.alert.channel.ChannelType;
+import dev.vigil.alert.channel.EmailAddresses;
+import dev.vigil.alert.channel.WebhookHeaders;
 import dev.vigil.alert.model.Channel;
 import dev.vigil.alert.repository.ChannelRepository;
 import dev.vigil.alert.rest.ChannelRequest;
 import dev.vigil.kit.problem.ProblemException;
 
-/** Validates and stores channels; a change that omits a secret keeps the stored one. */
+/**
+ * Validates and stores channels; a change that omits a secret keeps the stored one. A name
+ * taken meanwhile is refused by the table's unique constraint (409), not by a look-up here.
+ */
 @ApplicationScoped
 public class ChannelService {
 
     private static final Logger LOG = Logger.getLogger(ChannelService.class);
+    private static final int MAX_NAME_LENGTH = 200;
 
     private final ChannelRepository channels;
     private final Clock clock;
@@ -42,8 +48,8 @@ public class ChannelService {
 
     @Transactional
     public Channel create(ChannelRequest request) {
-        ChannelType type = validate(request, null);
-        Instant now = clock.instant();
+        ChannelType type = validate(request);
+        Instant now = DatabaseTime.now(clock);
         Channel channel = new Channel(UUID.randomUUID(), request.name().trim(), type.wireName(),
                 request.url(), request.headers() == null ? Map.of() : request.headers(),
                 request.to(), now, now);
@@ -61,11 +67,11 @@ public class ChannelService {
         if (stored == null) {
             return null;
         }
-        ChannelType type = validate(request, id);
+        ChannelType type = validate(request);
         Channel channel = new Channel(id, request.name().trim(), type.wireName(),
                 request.url() == null ? stored.url() : request.url(),
                 request.headers() == null ? stored.headers() : request.headers(),
-                request.to(), stored.createdAt(), clock.instant());
+                request.to(), stored.createdAt(), DatabaseTime.now(clock));
         checkComplete(channel);
         channels.update(channel);
         LOG.infof("Channel changed channel=%s name=%s", id, channel.name());
@@ -77,12 +83,16 @@ public class ChannelService {
         return channels.delete(id);
     }
 
-    private ChannelType validate(ChannelRequest request, UUID except) {
+    private static ChannelType validate(ChannelRequest request) {
         if (request == null) {
             throw ProblemException.invalidField("body", "a channel is required");
         }
         if (request.name() == null || request.name().isBlank()) {
             throw ProblemException.invalidField("name", "is required");
+        }
+        if (request.name().trim().length() > MAX_NAME_LENGTH) {
+            throw ProblemException.invalidField("name",
+                    "must be at most " + MAX_NAME_LENGTH + " characters");
         }
         ChannelType type = ChannelType.of(request.type()).orElseThrow(() ->
                 ProblemException.invalidField("type", "must be one of webhook, slack, email"));
@@ -90,24 +100,17 @@ public class ChannelService {
             throw ProblemException.invalidField("url", "must be an absolute http or https URL");
         }
         if (request.headers() != null) {
-            request.headers().forEach((name, value) -> {
-                if (name == null || name.isBlank() || value == null) {
-                    throw ProblemException.invalidField("headers", "names and values are "
-                            + "required");
-                }
-            });
+            WebhookHeaders.check(request.headers());
         }
-        if (channels.nameTaken(request.name().trim(), except)) {
-            throw ProblemException.conflict("name", "another channel has this name");
+        if (request.to() != null) {
+            EmailAddresses.check("to", request.to());
         }
         return type;
     }
 
     private static void checkComplete(Channel channel) {
         if (ChannelType.EMAIL.wireName().equals(channel.type())) {
-            if (channel.emailTo() == null || !channel.emailTo().contains("@")) {
-                throw ProblemException.invalidField("to", "must be an email address");
-            }
+            EmailAddresses.check("to", channel.emailTo());
         } else if (channel.url() == null) {
             throw ProblemException.invalidField("url", "is required for " + channel.type());
         }

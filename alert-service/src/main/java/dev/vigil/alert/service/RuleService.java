@@ -17,9 +17,11 @@ import dev.vigil.alert.model.RuleStatus;
 import dev.vigil.alert.repository.ChannelRepository;
 import dev.vigil.alert.repository.RuleRepository;
 import dev.vigil.alert.repository.RuleStatusRepository;
-import dev.vigil.kit.problem.ProblemException;
 
-/** Creates, changes and removes alert rules after validating them. */
+/**
+ * Creates, changes and removes alert rules after validating them; a name already taken is
+ * refused by the table's unique constraint (409), which also settles two concurrent requests.
+ */
 @ApplicationScoped
 public class RuleService {
 
@@ -44,8 +46,8 @@ public class RuleService {
 
     @Transactional
     public Rule create(RuleDefinition requested) {
-        RuleDefinition definition = validate(requested, null);
-        Instant now = clock.instant();
+        RuleDefinition definition = validate(requested);
+        Instant now = DatabaseTime.now(clock);
         Rule rule = new Rule(UUID.randomUUID(), definition, now, now);
         rules.insert(rule);
         LOG.infof("Rule created rule=%s name=%s type=%s", rule.id(), definition.name(),
@@ -60,8 +62,8 @@ public class RuleService {
         if (existing == null) {
             return null;
         }
-        RuleDefinition definition = validate(requested, id);
-        Rule rule = new Rule(id, definition, existing.createdAt(), clock.instant());
+        RuleDefinition definition = validate(requested);
+        Rule rule = new Rule(id, definition, existing.createdAt(), DatabaseTime.now(clock));
         rules.update(rule);
         LOG.infof("Rule changed rule=%s name=%s", id, definition.name());
         return rule;
@@ -84,12 +86,7 @@ public class RuleService {
         return rules.page(after, limit);
     }
 
-    private RuleDefinition validate(RuleDefinition requested, UUID except) {
-        RuleDefinition definition = RuleValidator.validate(requested,
-                channel -> channels.find(channel) != null);
-        if (rules.nameTaken(definition.name(), except)) {
-            throw ProblemException.conflict("name", "another rule has this name");
-        }
-        return definition;
+    private RuleDefinition validate(RuleDefinition requested) {
+        return RuleValidator.validate(requested, channel -> channels.find(channel) != null);
     }
 }

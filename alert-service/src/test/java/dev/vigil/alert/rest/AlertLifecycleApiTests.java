@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,12 +91,17 @@ class AlertLifecycleApiTests extends ClockedWalk {
             sweepAt(10);
             await().atMost(Duration.ofSeconds(10)).until(() -> hook.requests().size() == 2);
             Alert firing = AlertQueries.of(alerts, rule, subject).get(0);
+            clock.set(NOON.plus(Duration.ofMinutes(15)).plusNanos(123_456_789));
 
             given().auth().oauth2(Tokens.forSubject("alice", "viewer"))
                     .post("/api/alerts/" + firing.id() + "/acknowledge")
                     .then().statusCode(200)
                     .body("state", equalTo("acknowledged"))
-                    .body("acknowledgedBy", equalTo("alice"));
+                    .body("acknowledgedBy", equalTo("alice"))
+                    .body("acknowledgedAt", equalTo("2026-02-02T12:15:00.123456Z"));
+            given().auth().oauth2(Tokens.viewer()).get("/api/alerts/" + firing.id())
+                    .then().statusCode(200)
+                    .body("alert.acknowledgedAt", equalTo("2026-02-02T12:15:00.123456Z"));
             sweepAt(20);
             sweepAt(30);
             step(target, "HEALTHY", 31);
@@ -141,6 +148,19 @@ class AlertLifecycleApiTests extends ClockedWalk {
         given().auth().oauth2(Tokens.reporter()).get("/api/alerts").then().statusCode(403);
         given().auth().oauth2(Tokens.viewer()).contentType("application/json").body("{}")
                 .post("/api/alert-rules").then().statusCode(403);
+    }
+
+    @Test
+    void shouldRejectAlertsCursorWithAnInstantPostgresCannotStore() {
+        String forged = Base64.getUrlEncoder().encodeToString(
+                ("+999999999-12-31T23:59:59Z|" + UUID.randomUUID())
+                        .getBytes(StandardCharsets.UTF_8));
+
+        given().auth().oauth2(Tokens.viewer()).queryParam("cursor", forged)
+                .get("/api/alerts")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("cursor"));
     }
 
     private void step(String target, String status, int minute) {

@@ -26,6 +26,7 @@ import dev.vigil.alert.support.AlertEvents;
 import dev.vigil.alert.support.AlertQueries;
 import dev.vigil.alert.support.AlertTestResource;
 import dev.vigil.alert.support.AlertTestResource.MetricsService;
+import dev.vigil.alert.support.LogCapture;
 import dev.vigil.alert.support.TestChannels;
 import dev.vigil.alert.support.TestClock;
 import dev.vigil.alert.support.TestRules;
@@ -41,7 +42,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Metric rules walked minute by minute against a loopback server posing as metrics-service:
- * cooldown (BR-14), windows without data (BR-08) and metrics-service going silent.
+ * cooldown (BR-14), windows without data (BR-08), metrics-service going silent or refusing
+ * alert-service's token.
  */
 @QuarkusTest
 @WithTestResource(AlertTestResource.class)
@@ -191,6 +193,41 @@ class MetricRuleWalkTests {
         assertThat(silent).extracting(Outcome::kind).containsOnly(Outcome.Kind.UNKNOWN);
         assertThat(AlertQueries.of(alerts, rule.id().toString(), subject))
                 .extracting(Alert::state).containsExactly("firing");
+    }
+
+    @Test
+    void shouldStayUnknownAndNameTheTokenSettingWhenMetricsServiceRefusesTheToken() {
+        Rule rule = rules.find(UUID.fromString(TestRules.create(Map.of(
+                "name", "refused-" + UUID.randomUUID(),
+                "condition", Map.of("type", "error_rate", "threshold", 0.05),
+                "severity", "high",
+                "scope", Map.of("service", "auth-" + UUID.randomUUID())))));
+        metrics.respondWith(request -> new Reply(401, "{\"title\":\"Unauthorized\"}"));
+
+        List<Outcome> refused;
+        List<String> log;
+        try (LogCapture capture = LogCapture.start()) {
+            refused = List.of(
+                    evaluator.evaluate(rule, TEN.plus(Duration.ofMinutes(1))),
+                    evaluator.evaluate(rule, TEN.plus(Duration.ofMinutes(2))),
+                    evaluator.evaluate(rule, TEN.plus(Duration.ofMinutes(3))),
+                    evaluator.evaluate(rule, TEN.plus(Duration.ofMinutes(4))),
+                    evaluator.evaluate(rule, TEN.plus(Duration.ofMinutes(5))));
+            log = capture.lines();
+        }
+
+        assertThat(refused).extracting(Outcome::kind).containsOnly(Outcome.Kind.UNKNOWN);
+        assertThat(log).filteredOn(line -> line.startsWith("metrics-service"))
+                .as("every evaluation says the token was refused, none that the breaker is open")
+                .hasSize(5)
+                .allSatisfy(line -> assertThat(line)
+                        .contains("refused", "status=401", "vigil.alert.metrics.token",
+                                "UNKNOWN")
+                        .doesNotContain("Exception"));
+        assertThat(metrics.requests()).as("a refused token is not retried")
+                .filteredOn(request -> request.path().contains("service=" + rule.scope()
+                        .service()))
+                .hasSize(5);
     }
 
     private String errorCountRule(HttpReceiver slack) {
