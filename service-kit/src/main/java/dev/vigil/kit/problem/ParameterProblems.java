@@ -98,13 +98,9 @@ final class ParameterProblems {
             }
         } catch (IllegalArgumentException e) {
             return Optional.of(type == UUID.class ? "a UUID"
-                    : "a whole number from " + minOf(type) + " to " + maxOf(type));
+                    : "a whole number (at most " + maxOf(type) + ")");
         }
         return Optional.empty();
-    }
-
-    private static long minOf(Class<?> type) {
-        return type == Integer.class || type == int.class ? Integer.MIN_VALUE : Long.MIN_VALUE;
     }
 
     private static long maxOf(Class<?> type) {
