@@ -31,8 +31,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 
 /** The rules API: validation naming the field, defaults, names, changes and roles. */
 @QuarkusTest
@@ -149,18 +147,7 @@ class AlertRuleResourceTests {
         Map<String, Object> body = Map.of("name", "race-" + UUID.randomUUID(),
                 "severity", "high", "condition", Map.of("type", "error_rate", "threshold", 0.1));
 
-        List<ExtractableResponse<Response>> answers = Race.post("/api/alert-rules", body, 10);
-
-        assertThat(answers).extracting(ExtractableResponse::statusCode)
-                .containsOnly(201, 409)
-                .filteredOn(status -> status == 201).hasSize(1);
-        assertThat(answers).filteredOn(answer -> answer.statusCode() == 409)
-                .hasSize(9)
-                .allSatisfy(answer -> {
-                    assertThat(answer.contentType()).startsWith("application/problem+json");
-                    assertThat(answer.jsonPath().getString("violations[0].field"))
-                            .isEqualTo("name");
-                });
+        Race.assertOneCreatedOthersConflict("/api/alert-rules", body, 10);
     }
 
     @Test

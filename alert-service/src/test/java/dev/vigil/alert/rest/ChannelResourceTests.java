@@ -95,18 +95,7 @@ class ChannelResourceTests {
         Map<String, Object> body = Map.of("name", "race-" + UUID.randomUUID(),
                 "type", "webhook", "url", HOOK);
 
-        List<ExtractableResponse<Response>> answers = Race.post("/api/channels", body, 10);
-
-        assertThat(answers).extracting(ExtractableResponse::statusCode)
-                .containsOnly(201, 409)
-                .filteredOn(status -> status == 201).hasSize(1);
-        assertThat(answers).filteredOn(answer -> answer.statusCode() == 409)
-                .hasSize(9)
-                .allSatisfy(answer -> {
-                    assertThat(answer.contentType()).startsWith("application/problem+json");
-                    assertThat(answer.jsonPath().getString("violations[0].field"))
-                            .isEqualTo("name");
-                });
+        Race.assertOneCreatedOthersConflict("/api/channels", body, 10);
     }
 
     @Test

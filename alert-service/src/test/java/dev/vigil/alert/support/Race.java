@@ -1,5 +1,7 @@
 package dev.vigil.alert.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +20,25 @@ import io.restassured.response.Response;
 public final class Race {
 
     private Race() {
+    }
+
+    /**
+     * Asserts that of {@code copies} simultaneous creations under one name exactly one was
+     * created and every other was refused with a 409 naming {@code name}.
+     */
+    public static void assertOneCreatedOthersConflict(String path, Object body, int copies) {
+        List<ExtractableResponse<Response>> answers = post(path, body, copies);
+
+        assertThat(answers).extracting(ExtractableResponse::statusCode)
+                .containsOnly(201, 409)
+                .filteredOn(status -> status == 201).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 409)
+                .hasSize(copies - 1)
+                .allSatisfy(answer -> {
+                    assertThat(answer.contentType()).startsWith("application/problem+json");
+                    assertThat(answer.jsonPath().getString("violations[0].field"))
+                            .isEqualTo("name");
+                });
     }
 
     /** The answers of {@code copies} simultaneous POSTs of the same body. */
