@@ -6,17 +6,26 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 /**
  * The JSON shape of events on the wire: ISO-8601 UTC instants with millis, unknown fields ignored.
+ * Instants lie in years 1 to 9999 and text holds no NUL character: JSON allows more, but no
+ * Vigil service can store more in Postgres, and an event one reader cannot store would hold
+ * its partition, so it is refused as unreadable (and dead-lettered) by every reader instead.
  *
  * <pre>{@code
  * ObjectMapper mapper = EventJson.mapper();
@@ -28,10 +37,17 @@ public final class EventJson {
     private static final DateTimeFormatter MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** The earliest instant an event or an API may carry. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest instant an event or an API may carry. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("vigil-instants")
-                    .addSerializer(Instant.class, new MillisInstantSerializer()))
+                    .addSerializer(Instant.class, new MillisInstantSerializer())
+                    .addDeserializer(Instant.class, new BoundedInstantDeserializer())
+                    .addDeserializer(String.class, new NulFreeStringDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -45,6 +61,11 @@ public final class EventJson {
         return MAPPER;
     }
 
+    /** Whether the instant lies within {@link #EARLIEST} and {@link #LATEST}. */
+    public static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
     /** Formats an instant the way every event carries it. */
     public static String format(Instant instant) {
         return MILLIS.format(instant);
@@ -56,6 +77,45 @@ public final class EventJson {
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers)
                 throws IOException {
             gen.writeString(format(value));
+        }
+    }
+
+    /** Reads an ISO-8601 instant and refuses one outside the years events may carry. */
+    private static final class BoundedInstantDeserializer extends StdScalarDeserializer<Instant> {
+
+        BoundedInstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            Instant value = InstantDeserializer.INSTANT.deserialize(parser, context);
+            if (value != null && !inRange(value)) {
+                throw MismatchedInputException.from(parser, Instant.class, "field '"
+                        + parser.currentName() + "' is " + value + ", outside " + EARLIEST
+                        + " to " + LATEST);
+            }
+            return value;
+        }
+    }
+
+    /** Reads a string and refuses one with a NUL character, which Postgres text cannot hold. */
+    private static final class NulFreeStringDeserializer extends StdScalarDeserializer<String> {
+
+        NulFreeStringDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw MismatchedInputException.from(parser, String.class, "field '"
+                        + parser.currentName() + "' contains a NUL character");
+            }
+            return value;
         }
     }
 }

@@ -53,6 +53,27 @@ class EventCodecTest {
     }
 
     @Test
+    void shouldRejectAnInstantNoReaderCanStoreByName() {
+        String json = new String(EventCodec.encode(healthEvent()), StandardCharsets.UTF_8)
+                .replace("\"checkedAt\":\"2024-05-01T10:00:00.123Z\"",
+                        "\"checkedAt\":\"+999999999-12-31T00:00:00Z\"");
+
+        assertThatThrownBy(() -> EventCodec.decode(bytes(json), HealthCheckCompleted.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("field 'checkedAt' is +999999999-12-31T00:00:00Z, outside");
+    }
+
+    @Test
+    void shouldRejectTextWithANulCharacterByName() {
+        String json = new String(EventCodec.encode(healthEvent()), StandardCharsets.UTF_8)
+                .replace("\"targetName\":\"orders\"", "\"targetName\":\"or\\u0000ders\"");
+
+        assertThatThrownBy(() -> EventCodec.decode(bytes(json), HealthCheckCompleted.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("field 'targetName' contains a NUL character");
+    }
+
+    @Test
     void shouldAcceptAMissingOptionalField() {
         String json = new String(EventCodec.encode(healthEvent()), StandardCharsets.UTF_8)
                 .replace("\"errorCategory\":\"TIMEOUT\",", "");

@@ -123,6 +123,29 @@ class UsageConsumerTests {
     }
 
     @Test
+    void shouldDeadLetterEventNoServiceCanStoreAndKeepCounting() {
+        clock.set(NOON);
+        String user = QuotaApi.unique("user");
+        UsageRecorded farFuture = UsageEvents.served(user, "far",
+                Instant.parse("+999999999-12-31T00:00:00Z"));
+
+        try (KafkaTestClient kafka = KafkaTestClient.connect();
+                KafkaTestClient.Reader dlq = kafka.readerAtEnd(Topics.deadLetter(Topics.USAGE))) {
+            kafka.send(Topics.USAGE, user, farFuture);
+            kafka.send(Topics.USAGE, user, UsageEvents.served(user, "after-far", NOON));
+
+            List<ConsumerRecord<String, byte[]>> letters =
+                    dlq.await(r -> user.equals(r.key()), 1, WAIT);
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(QuotaApi.used(user, "DAY")).isEqualTo(1));
+
+            assertThat(letters).hasSize(1);
+            assertThat(KafkaTestClient.header(letters.get(0), DeadLetterHeaders.REASON))
+                    .contains("occurredAt");
+        }
+    }
+
+    @Test
     void shouldDeadLetterUnreadableRecordAndKeepCounting() {
         clock.set(NOON);
         String user = QuotaApi.unique("user");
