@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -124,10 +125,18 @@ public final class EventCodec {
     private static <T> T convert(JsonNode tree, Class<T> type) {
         try {
             return MAPPER.treeToValue(tree, type);
+        } catch (RefusedValueException e) {
+            throw new InvalidEventException("field '" + fieldOf(e) + "' "
+                    + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new InvalidEventException(
                     "unreadable field: " + firstLine(e.getOriginalMessage()), e);
         }
+    }
+
+    private static String fieldOf(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        return path.isEmpty() ? "?" : path.get(path.size() - 1).getFieldName();
     }
 
     private static void requireFields(Object event, Class<?> type) {

@@ -6,20 +6,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 /**
  * The JSON shape of events on the wire: ISO-8601 UTC instants with millis, unknown fields ignored.
@@ -77,45 +71,6 @@ public final class EventJson {
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers)
                 throws IOException {
             gen.writeString(format(value));
-        }
-    }
-
-    /** Reads an ISO-8601 instant and refuses one outside the years events may carry. */
-    private static final class BoundedInstantDeserializer extends StdScalarDeserializer<Instant> {
-
-        BoundedInstantDeserializer() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context)
-                throws IOException {
-            Instant value = InstantDeserializer.INSTANT.deserialize(parser, context);
-            if (value != null && !inRange(value)) {
-                throw MismatchedInputException.from(parser, Instant.class, "field '"
-                        + parser.currentName() + "' is " + value + ", outside " + EARLIEST
-                        + " to " + LATEST);
-            }
-            return value;
-        }
-    }
-
-    /** Reads a string and refuses one with a NUL character, which Postgres text cannot hold. */
-    private static final class NulFreeStringDeserializer extends StdScalarDeserializer<String> {
-
-        NulFreeStringDeserializer() {
-            super(String.class);
-        }
-
-        @Override
-        public String deserialize(JsonParser parser, DeserializationContext context)
-                throws IOException {
-            String value = StringDeserializer.instance.deserialize(parser, context);
-            if (value != null && value.indexOf('\0') >= 0) {
-                throw MismatchedInputException.from(parser, String.class, "field '"
-                        + parser.currentName() + "' contains a NUL character");
-            }
-            return value;
         }
     }
 }

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import dev.vigil.common.serde.BoundedInstantDeserializer;
+import dev.vigil.common.serde.NulFreeStringDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
@@ -31,7 +33,7 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
         module.addSerializer(Double.class, new FiniteDoubleSerializer());
         module.addSerializer(Double.TYPE, new FiniteDoubleSerializer());
         module.addDeserializer(String.class, new NulFreeStringDeserializer());
-        module.addDeserializer(Instant.class, new StorableInstantDeserializer());
+        module.addDeserializer(Instant.class, new BoundedInstantDeserializer());
         mapper.registerModule(module);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
-import dev.vigil.kit.json.RejectedValueException;
+import dev.vigil.common.serde.RefusedValueException;
 
 /**
  * Turns what Jackson reports about a request body into a problem the caller can act on: the
@@ -46,7 +46,7 @@ final class JsonProblems {
     }
 
     private static String messageOf(JsonProcessingException e) {
-        if (e instanceof RejectedValueException) {
+        if (e instanceof RefusedValueException) {
             return e.getOriginalMessage();
         }
         InputCoercionException coercion = coercionIn(e);

@@ -1,4 +1,4 @@
-package dev.vigil.kit.json;
+package dev.vigil.common.serde;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
-import dev.vigil.kit.time.StorableInstants;
+/**
+ * Reads an ISO-8601 instant and refuses one outside {@link EventJson#EARLIEST} to
+ * {@link EventJson#LATEST}, the years every Vigil service can store.
+ */
+public final class BoundedInstantDeserializer extends StdScalarDeserializer<Instant> {
 
-/** Reads an ISO-8601 instant and refuses one the database could not store. */
-final class StorableInstantDeserializer extends StdScalarDeserializer<Instant> {
-
-    StorableInstantDeserializer() {
+    public BoundedInstantDeserializer() {
         super(Instant.class);
     }
 
@@ -21,9 +22,9 @@ final class StorableInstantDeserializer extends StdScalarDeserializer<Instant> {
     public Instant deserialize(JsonParser parser, DeserializationContext context)
             throws IOException {
         Instant value = InstantDeserializer.INSTANT.deserialize(parser, context);
-        if (value != null && !StorableInstants.isStorable(value)) {
-            throw new RejectedValueException(parser, "must be between " + StorableInstants.MIN
-                    + " and " + StorableInstants.MAX, Instant.class);
+        if (value != null && !EventJson.inRange(value)) {
+            throw new RefusedValueException(parser, "must be between " + EventJson.EARLIEST
+                    + " and " + EventJson.LATEST, Instant.class);
         }
         return value;
     }

@@ -1,4 +1,4 @@
-package dev.vigil.kit.json;
+package dev.vigil.common.serde;
 
 import java.io.IOException;
 
@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 
 /**
- * Refuses a string holding a NUL character: Postgres cannot store one in text, so it would
- * otherwise fail the statement with a 500 after the request was accepted.
+ * Reads a string and refuses one with a NUL character: Postgres text cannot hold one, so it
+ * would fail a statement after the value was accepted. Events and APIs use it alike.
  */
-final class NulFreeStringDeserializer extends StdScalarDeserializer<String> {
+public final class NulFreeStringDeserializer extends StdScalarDeserializer<String> {
 
-    NulFreeStringDeserializer() {
+    public NulFreeStringDeserializer() {
         super(String.class);
     }
 
@@ -22,7 +22,7 @@ final class NulFreeStringDeserializer extends StdScalarDeserializer<String> {
             throws IOException {
         String value = StringDeserializer.instance.deserialize(parser, context);
         if (value != null && value.indexOf('\0') >= 0) {
-            throw new RejectedValueException(parser, "must not contain NUL characters",
+            throw new RefusedValueException(parser, "must not contain NUL characters",
                     String.class);
         }
         return value;
