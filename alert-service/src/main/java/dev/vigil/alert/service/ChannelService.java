@@ -97,7 +97,7 @@ public class ChannelService {
         ChannelType type = ChannelType.of(request.type()).orElseThrow(() ->
                 ProblemException.invalidField("type", "must be one of webhook, slack, email"));
         if (request.url() != null && !isHttpUrl(request.url())) {
-            throw ProblemException.invalidField("url", "must be an absolute http or https URL");
+            throw ProblemException.invalidField("url", "must be an absolute http or https URL with a port from 1 to 65535");
         }
         if (request.headers() != null) {
             WebhookHeaders.check(request.headers());
@@ -119,7 +119,10 @@ public class ChannelService {
     private static boolean isHttpUrl(String url) {
         try {
             URI uri = URI.create(url);
-            return uri.getHost() != null
+            // -1 is no port given; anything else outside 1 to 65535 the client refuses.
+            boolean portUsable = uri.getPort() == -1
+                    || uri.getPort() >= 1 && uri.getPort() <= 65_535;
+            return uri.getHost() != null && portUsable
                     && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
         } catch (IllegalArgumentException e) {
             return false;

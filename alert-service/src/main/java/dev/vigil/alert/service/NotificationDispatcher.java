@@ -145,13 +145,24 @@ public class NotificationDispatcher {
                     notification.alertId(), notification.kind(), channel.name(),
                     notification.attempts());
         } catch (DeliveryException e) {
-            String error = Secrets.redact(e.getMessage(), channel);
-            finish(notification, new AttemptRecord(channel.name(), "failed", e.statusCode(),
-                    error, elapsedMs(start)), false);
-            LOG.errorf("Notification attempt failed alert=%s kind=%s channel=%s attempt=%d "
-                    + "error=%s", notification.alertId(), notification.kind(), channel.name(),
-                    notification.attempts(), error);
+            failed(notification, channel, e.statusCode(), e.getMessage(), start);
+        } catch (RuntimeException e) {
+            // A sender refusing the channel itself (a URL or header its client cannot use) is
+            // a failed attempt too: recorded, counted and given up after the last attempt,
+            // never an endless retry that leaves no trace.
+            failed(notification, channel, null, e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), start);
         }
+    }
+
+    private void failed(Notification notification, Channel channel, Integer status,
+            String message, long start) {
+        String error = Secrets.redact(message, channel);
+        finish(notification, new AttemptRecord(channel.name(), "failed", status, error,
+                elapsedMs(start)), false);
+        LOG.errorf("Notification attempt failed alert=%s kind=%s channel=%s attempt=%d "
+                + "error=%s", notification.alertId(), notification.kind(), channel.name(),
+                notification.attempts(), error);
     }
 
     private void finish(Notification notification, AttemptRecord attempt, boolean delivered) {

@@ -64,7 +64,7 @@ class ChannelResourceTests {
         clock.release();
     }
 
-    static Stream<Arguments> injectedChannels() {
+    static Stream<Arguments> unsendableChannels() {
         return Stream.of(
                 bad("Bcc smuggled into to", "to",
                         Map.of("type", "email", "to", "a@b.c\r\nBcc: evil@x.y")),
@@ -83,7 +83,11 @@ class ChannelResourceTests {
                 bad("header Vigil sets itself", "headers.Content-Type", Map.of("type",
                         "webhook", "url", HOOK, "headers", Map.of("Content-Type", "text/x"))),
                 bad("header the HTTP client refuses", "headers.Host", Map.of("type",
-                        "webhook", "url", HOOK, "headers", Map.of("Host", "evil.test"))));
+                        "webhook", "url", HOOK, "headers", Map.of("Host", "evil.test"))),
+                bad("header value beyond ASCII", "headers.X-Val", Map.of("type",
+                        "webhook", "url", HOOK, "headers", Map.of("X-Val", "\u00fc\u2603"))),
+                bad("port beyond 65535", "url", Map.of("type", "slack",
+                        "url", "http://127.0.0.1:99999/")));
     }
 
     private static Arguments bad(String name, String field, Map<String, Object> channel) {
@@ -113,8 +117,8 @@ class ChannelResourceTests {
     }
 
     @ParameterizedTest
-    @MethodSource("injectedChannels")
-    void shouldRejectHeaderInjectionOnCreateNamingTheField(Map<String, Object> channel,
+    @MethodSource("unsendableChannels")
+    void shouldRejectChannelItCannotSendToOnCreateNamingTheField(Map<String, Object> channel,
             String field) {
         Map<String, Object> body = new HashMap<>(channel);
         body.put("name", "inj-" + UUID.randomUUID());
@@ -127,8 +131,8 @@ class ChannelResourceTests {
     }
 
     @ParameterizedTest
-    @MethodSource("injectedChannels")
-    void shouldRejectHeaderInjectionOnUpdateAndKeepTheStoredChannel(
+    @MethodSource("unsendableChannels")
+    void shouldRejectChannelItCannotSendToOnUpdateAndKeepTheStoredChannel(
             Map<String, Object> channel, String field) {
         String id = "email".equals(channel.get("type"))
                 ? TestChannels.email("oncall@example.test") : TestChannels.webhook(HOOK);

@@ -4,8 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +38,7 @@ import dev.vigil.testsupport.HttpReceiver;
 import dev.vigil.testsupport.HttpReceiver.Reply;
 import dev.vigil.testsupport.KafkaTestClient;
 import dev.vigil.testsupport.Tokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -52,6 +57,9 @@ class ChannelSecretsTests {
 
     @Inject
     HealthEvaluator evaluator;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Smtp
     GreenMail smtp;
@@ -171,6 +179,50 @@ class ChannelSecretsTests {
             assertThat(good.requests()).extracting(r -> r.headers().get("Idempotency-Key"))
                     .allSatisfy(key -> assertThat(key).doesNotContain("@"));
             assertThat(rule).isNotBlank();
+        }
+    }
+
+    /**
+     * A channel stored before its URL was checked (or changed under the API) must still end in
+     * recorded failed attempts, not in a delivery retried for ever without a trace.
+     */
+    @Test
+    void shouldRecordFailedAttemptsForAChannelItsClientRefuses() throws Exception {
+        String target = AlertEvents.newTargetId("unsendable");
+        String channel = TestChannels.webhook("http://127.0.0.1:9/unused");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE channel SET url = 'http://127.0.0.1:99999/' WHERE id = ?")) {
+            update.setObject(1, UUID.fromString(channel));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        TestRules.create(Map.of("name", "unsendable-" + UUID.randomUUID(),
+                "condition", Map.of("type", "consecutive_failures", "threshold", 1),
+                "severity", "high", "channels", List.of(channel),
+                "scope", Map.of("targetIds", List.of(target))));
+
+        evaluator.apply(List.of(AlertEvents.check(target, "UNHEALTHY", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(failedAttemptErrors(channel))
+                        .isNotEmpty()
+                        .allSatisfy(error -> assertThat(error)
+                                .startsWith("IllegalArgumentException")));
+    }
+
+    private List<String> failedAttemptErrors(String channelId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT error FROM delivery_attempt WHERE channel_id = ? "
+                                + "AND outcome = 'failed'")) {
+            select.setObject(1, UUID.fromString(channelId));
+            List<String> errors = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    errors.add(rows.getString(1));
+                }
+            }
+            return errors;
         }
     }
 }

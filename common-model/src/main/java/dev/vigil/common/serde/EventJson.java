@@ -41,7 +41,7 @@ public final class EventJson {
             .addModule(new SimpleModule("vigil-instants")
                     .addSerializer(Instant.class, new MillisInstantSerializer())
                     .addDeserializer(Instant.class, new BoundedInstantDeserializer())
-                    .addDeserializer(String.class, new NulFreeStringDeserializer()))
+                    .addDeserializer(String.class, new StorableStringDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

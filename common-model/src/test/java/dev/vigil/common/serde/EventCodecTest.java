@@ -74,6 +74,19 @@ class EventCodecTest {
     }
 
     @Test
+    void shouldRejectTextWithALoneSurrogateButKeepPairedOnes() {
+        String lone = new String(EventCodec.encode(healthEvent()), StandardCharsets.UTF_8)
+                .replace("\"targetName\":\"orders\"", "\"targetName\":\"or\\ud800ders\"");
+        String paired = lone.replace("\\ud800", "\\ud83d\\ude80");
+
+        assertThatThrownBy(() -> EventCodec.decode(bytes(lone), HealthCheckCompleted.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("field 'targetName' must be valid Unicode (it has a lone surrogate)");
+        assertThat(EventCodec.decode(bytes(paired), HealthCheckCompleted.class).targetName())
+                .isEqualTo("or\ud83d\ude80ders");
+    }
+
+    @Test
     void shouldAcceptAMissingOptionalField() {
         String json = new String(EventCodec.encode(healthEvent()), StandardCharsets.UTF_8)
                 .replace("\"errorCategory\":\"TIMEOUT\",", "");

@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 
 /**
@@ -20,8 +21,10 @@ import java.util.Locale;
  */
 public final class AccessLogParser {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    // Strict, so an impossible date such as 31/Feb is refused rather than moved to 28/Feb.
+    private static final DateTimeFormatter TIME = DateTimeFormatter
+            .ofPattern("dd/MMM/uuuu:HH:mm:ss Z", Locale.ENGLISH)
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final BigDecimal MAX_RESPONSE_TIME_MS =
             BigDecimal.valueOf(UsageValidator.MAX_RESPONSE_TIME_MS);
 

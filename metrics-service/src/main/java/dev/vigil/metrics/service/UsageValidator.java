@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.vigil.common.event.EventMeta;
 import dev.vigil.common.event.UsageRecorded;
+import dev.vigil.common.serde.StorableStringDeserializer;
 import dev.vigil.kit.time.StorableInstants;
 import dev.vigil.metrics.model.Outcome;
 import dev.vigil.metrics.model.RequestRecord;
@@ -132,9 +133,11 @@ public class UsageValidator {
         if (value.length() > max) {
             throw new InvalidRecordException(field, "must be at most " + max + " characters");
         }
-        // Postgres text cannot hold NUL; refusing it here keeps one record from failing a batch.
-        if (value.indexOf('\0') >= 0) {
-            throw new InvalidRecordException(field, "must not contain NUL characters");
+        // Text Postgres cannot hold as given (NUL, a lone surrogate) is refused here, so one
+        // record never fails a batch or is stored changed.
+        String problem = StorableStringDeserializer.problemOf(value);
+        if (problem != null) {
+            throw new InvalidRecordException(field, problem);
         }
         return value;
     }

@@ -69,6 +69,24 @@ class UsageResourceTests {
     }
 
     @Test
+    void shouldRejectOnlyTheRecordWithTextPostgresWouldChange() {
+        String service = uniqueService("surrogate");
+        List<Map<String, Object>> batch = List.of(
+                record(service, "/a", "2024-05-01T10:01:00Z", 10L),
+                record(service, "/\ud800x", "2024-05-01T10:02:00Z", 10L),
+                record(service, "/b\u0000", "2024-05-01T10:03:00Z", 10L));
+
+        JsonNode result = post(batch, Tokens.reporter());
+
+        assertThat(result.get("accepted").asInt()).isEqualTo(1);
+        assertThat(result.get("errors").findValuesAsText("field"))
+                .containsExactly("endpoint", "endpoint");
+        assertThat(result.get("errors").findValuesAsText("reason")).containsExactly(
+                "must be valid Unicode (it has a lone surrogate)",
+                "must not contain NUL characters");
+    }
+
+    @Test
     void shouldCountARecordOnceWhenPostedTwice() {
         String service = uniqueService("twice");
         List<Map<String, Object>> batch = List.of(

@@ -109,6 +109,14 @@ class AccessLogParserTest {
     }
 
     @Test
+    void shouldRejectLineWithImpossibleDateInsteadOfMovingIt() {
+        assertThatThrownBy(() -> AccessLogParser.parse(
+                "1.2.3.4 - - [31/Feb/2026:17:00:00 +0000] \"GET / HTTP/1.1\" 200 1"))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("time: not like 10/Oct/2000:13:55:36 -0700");
+    }
+
+    @Test
     void shouldRejectLineWithoutClosingBracketNamingTheTime() {
         assertThatThrownBy(() -> AccessLogParser.parse("1.2.3.4 - - [01/May/2024:10:00:00"))
                 .isInstanceOf(InvalidRecordException.class)

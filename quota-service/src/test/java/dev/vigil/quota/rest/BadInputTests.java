@@ -83,6 +83,25 @@ class BadInputTests {
     }
 
     @Test
+    void shouldAnswerJsonNestedPastTheLimitAsMalformedJson() {
+        String user = QuotaApi.userWithDailyQuota(10);
+
+        consume(user, "{\"a\":".repeat(1001))
+                .body("type", endsWith("/malformed-json"));
+    }
+
+    @Test
+    void shouldRefuseLoneSurrogateInRequestIdAndCountNothing() {
+        String user = QuotaApi.userWithDailyQuota(10);
+
+        consume(user, "{\"requestId\":\"sur\\ud800\",\"amount\":1}")
+                .body("violations[0].field", equalTo("requestId"))
+                .body("violations[0].message", containsString("lone surrogate"));
+
+        assertThat(QuotaApi.used(user, "DAY")).isZero();
+    }
+
+    @Test
     void shouldRefuseFractionalTierLimitAndStoreNoTier() {
         String name = QuotaApi.unique("frac");
 

@@ -14,15 +14,15 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import dev.vigil.common.serde.BoundedInstantDeserializer;
-import dev.vigil.common.serde.NulFreeStringDeserializer;
+import dev.vigil.common.serde.StorableStringDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Makes API JSON strict. Out: instants as ISO-8601 UTC text, and a non-finite number written
  * as {@code null}, because {@code NaN} and {@code Infinity} are not JSON and break strict
  * parsers. In: a fraction for a whole-number field is refused rather than cut off, and
- * strings with NUL characters and instants outside years 1 to 9999 are refused by field,
- * since Postgres stores neither.
+ * text Postgres would refuse or change (NUL, a lone surrogate) and instants outside years 1
+ * to 9999 are refused by field, with the contract's own deserializers.
  */
 @Singleton
 public class JsonCustomizer implements ObjectMapperCustomizer {
@@ -32,7 +32,7 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("vigil-api");
         module.addSerializer(Double.class, new FiniteDoubleSerializer());
         module.addSerializer(Double.TYPE, new FiniteDoubleSerializer());
-        module.addDeserializer(String.class, new NulFreeStringDeserializer());
+        module.addDeserializer(String.class, new StorableStringDeserializer());
         module.addDeserializer(Instant.class, new BoundedInstantDeserializer());
         mapper.registerModule(module);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

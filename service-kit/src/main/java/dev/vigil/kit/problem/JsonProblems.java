@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -68,8 +69,11 @@ final class JsonProblems {
         if (e instanceof JsonMappingException) {
             return "cannot be read";
         }
-        return "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        // Some errors, such as the nesting limit, carry no location.
+        JsonLocation at = e.getLocation();
+        return at == null ? "is not valid JSON: " + firstLine(e.getOriginalMessage())
+                : "is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr()
+                        + ")";
     }
 
     /** Databind wraps the parser's number-range error; either may arrive here. */
