@@ -122,6 +122,25 @@ public class RuleRepository {
         }
     }
 
+    /** The names of the rules that notify the channel, in name order. */
+    public List<String> namesUsingChannel(UUID channelId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT name FROM rule WHERE jsonb_exists(definition->'channels', ?) "
+                                + "ORDER BY name")) {
+            select.setString(1, channelId.toString());
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new RepositoryException("cannot read the rules of channel " + channelId, e);
+        }
+    }
+
     private static RuntimeException translate(SQLException e, String message) {
         if (Sql.violatesUnique(e, NAME_KEY)) {
             return new NameTakenException("rule");

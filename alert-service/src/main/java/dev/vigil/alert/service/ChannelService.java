@@ -17,6 +17,7 @@ import dev.vigil.alert.channel.EmailAddresses;
 import dev.vigil.alert.channel.WebhookHeaders;
 import dev.vigil.alert.model.Channel;
 import dev.vigil.alert.repository.ChannelRepository;
+import dev.vigil.alert.repository.RuleRepository;
 import dev.vigil.alert.rest.ChannelRequest;
 import dev.vigil.kit.problem.ProblemException;
 
@@ -31,10 +32,12 @@ public class ChannelService {
     private static final int MAX_NAME_LENGTH = 200;
 
     private final ChannelRepository channels;
+    private final RuleRepository rules;
     private final Clock clock;
 
-    ChannelService(ChannelRepository channels, Clock clock) {
+    ChannelService(ChannelRepository channels, RuleRepository rules, Clock clock) {
         this.channels = channels;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -78,8 +81,17 @@ public class ChannelService {
         return channel;
     }
 
+    /**
+     * Deletes a channel no rule uses. A channel in use is refused: deleting it would leave its
+     * rules' alerts with nowhere to go, and every delivery failing.
+     */
     @Transactional
     public boolean delete(UUID id) {
+        List<String> users = rules.namesUsingChannel(id);
+        if (!users.isEmpty()) {
+            throw ProblemException.conflict("id", "the channel is used by the rules " + users
+                    + "; take it out of them first");
+        }
         return channels.delete(id);
     }
 

@@ -3,6 +3,7 @@ package dev.vigil.alert.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -100,6 +101,26 @@ class ChannelResourceTests {
                 "type", "webhook", "url", HOOK);
 
         Race.assertOneCreatedOthersConflict("/api/channels", body, 10);
+    }
+
+    @Test
+    void shouldRefuseDeletingAChannelARuleUsesUntilTheRuleIsGone() {
+        String channel = TestChannels.webhook(HOOK);
+        String ruleName = "uses-" + UUID.randomUUID();
+        String rule = TestRules.create(Map.of("name", ruleName, "severity", "low",
+                "condition", Map.of("type", "error_rate", "threshold", 0.1),
+                "channels", List.of(channel)));
+
+        given().auth().oauth2(Tokens.admin()).delete("/api/channels/{id}", channel)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(ruleName));
+        given().auth().oauth2(Tokens.admin()).get("/api/channels/{id}", channel)
+                .then().statusCode(200);
+
+        given().auth().oauth2(Tokens.admin()).delete("/api/alert-rules/{id}", rule)
+                .then().statusCode(204);
+        given().auth().oauth2(Tokens.admin()).delete("/api/channels/{id}", channel)
+                .then().statusCode(204);
     }
 
     @Test
