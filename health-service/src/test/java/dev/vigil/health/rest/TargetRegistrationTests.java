@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,6 +95,25 @@ class TargetRegistrationTests {
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem("settings.url"))
                 .body("detail", startsWith("settings.url"));
+    }
+
+    @Test
+    void shouldNameEachHeaderAndPortTheCheckCouldNotSend() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Split", "a\r\nB: c");
+        headers.put("Bad Name", "x");
+        headers.put("Host", "evil.example");
+        headers.put("Content-Length", "999");
+        Map<String, Object> body = Map.of("name", TargetApi.uniqueName("headers"),
+                "kind", "HTTP", "intervalSeconds", 30, "timeoutMs", 1000, "critical", false,
+                "settings", Map.of("url", "http://127.0.0.1:99999/", "headers", headers));
+
+        TargetApi.post(body)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("settings.url", "settings.headers.X-Split",
+                        "settings.headers.Bad Name", "settings.headers.Host",
+                        "settings.headers.Content-Length"));
     }
 
     @Test

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonPointer;
 
@@ -39,6 +41,10 @@ public record HttpSettings(
     private static final Set<String> METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7E\\t]*");
+    private static final Set<String> COMPUTED_HEADERS = Set.of("host", "content-length",
+            "transfer-encoding", "connection");
 
     @Override
     public String method() {
@@ -86,6 +92,7 @@ public record HttpSettings(
                     "must be HTTP statuses between 100 and 599"));
         }
         validatePointer(violations);
+        validateHeaders(violations);
         if (certMinDaysLeft() < 0 || certMinDaysLeft() > 3650) {
             violations.add(new Violation("settings.certMinDaysLeft",
                     "must be between 0 and 3650"));
@@ -129,7 +136,29 @@ public record HttpSettings(
             violations.add(new Violation("settings.url", "scheme must be http or https"));
         } else if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             violations.add(new Violation("settings.url", "must name a host and no user info"));
+        } else if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65_535)) {
+            violations.add(new Violation("settings.url", "port must be from 1 to 65535"));
         }
+    }
+
+    /**
+     * Header names must be HTTP tokens and values visible ASCII, spaces and tabs, so no header
+     * smuggles a line break into the request; the headers the client computes itself (Host,
+     * Content-Length, Transfer-Encoding, Connection) cannot be given, as a wrong one would make
+     * the target wait for a body that never comes.
+     */
+    private void validateHeaders(List<Violation> violations) {
+        headers().forEach((name, value) -> {
+            String field = "settings.headers." + name;
+            if (name == null || !HEADER_NAME.matcher(name).matches()) {
+                violations.add(new Violation(field, "name must be an HTTP token"));
+            } else if (COMPUTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                violations.add(new Violation(field, "is set by the check itself"));
+            } else if (value == null || !HEADER_VALUE.matcher(value).matches()) {
+                violations.add(new Violation(field,
+                        "value must be visible ASCII, spaces and tabs"));
+            }
+        });
     }
 
     private void validatePointer(List<Violation> violations) {
