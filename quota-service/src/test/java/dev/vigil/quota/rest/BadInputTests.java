@@ -125,6 +125,13 @@ class BadInputTests {
     }
 
     @Test
+    void shouldRefuseACursorThisApiNeverReturned() {
+        refused(given().auth().oauth2(Tokens.viewer()).queryParam("cursor", "Zm9yZ2Vk")
+                .get("/api/tiers").then())
+                .body("violations[0].field", equalTo("cursor"));
+    }
+
+    @Test
     void shouldDescribeWrongTypesWithoutJavaNames() {
         refused(given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\":\"" + QuotaApi.unique("t") + "\",\"thresholds\":\"high\"}")
