@@ -109,7 +109,8 @@ public class ChannelService {
         ChannelType type = ChannelType.of(request.type()).orElseThrow(() ->
                 ProblemException.invalidField("type", "must be one of webhook, slack, email"));
         if (request.url() != null && !isHttpUrl(request.url())) {
-            throw ProblemException.invalidField("url", "must be an absolute http or https URL with a port from 1 to 65535");
+            throw ProblemException.invalidField("url",
+                    "must be an absolute http or https URL with a port from 1 to 65535");
         }
         if (request.headers() != null) {
             WebhookHeaders.check(request.headers());
