@@ -1,10 +1,5 @@
 package dev.vigil.common.serde;
 
-import java.io.IOException;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 
 /**
@@ -13,21 +8,15 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
  * {@code \ud800}) is stored as {@code ?}, so two different values would become one. Events and
  * APIs use it alike.
  */
-public final class StorableStringDeserializer extends StdScalarDeserializer<String> {
+public final class StorableStringDeserializer extends RefusingDeserializer<String> {
 
     public StorableStringDeserializer() {
-        super(String.class);
+        super(String.class, StringDeserializer.instance);
     }
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context)
-            throws IOException {
-        String value = StringDeserializer.instance.deserialize(parser, context);
-        String problem = value == null ? null : problemOf(value);
-        if (problem != null) {
-            throw new RefusedValueException(parser, problem, String.class);
-        }
-        return value;
+    String refusal(String value) {
+        return problemOf(value);
     }
 
     /** What makes the text unstorable, or null when nothing does. */

@@ -7,8 +7,15 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.util.stream.Stream;
+
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.vigil.quota.support.QuotaApi;
 import dev.vigil.testsupport.Tokens;
@@ -30,15 +37,52 @@ class BadInputTests {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    @Test
-    void shouldRefuseNulInRequestIdAndCountNothing() {
+    /** Consume bodies the kit refuses by field; none of them counts anything. */
+    static Stream<Arguments> refusedFields() {
+        return Stream.of(
+                refusedField("NUL in requestId", "{\"requestId\":\"a\\u0000b\",\"amount\":1}",
+                        "requestId", equalTo("must not contain NUL characters")),
+                refusedField("lone surrogate in requestId",
+                        "{\"requestId\":\"sur\\ud800\",\"amount\":1}", "requestId",
+                        containsString("lone surrogate")),
+                refusedField("fractional amount, not cut off",
+                        "{\"requestId\":\"r1\",\"amount\":1.5}", "amount",
+                        equalTo("must be a whole number")),
+                refusedField("amount beyond its range",
+                        "{\"requestId\":\"r1\",\"amount\":99999999999999999999}", "amount",
+                        containsString("out of range")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedFields")
+    void shouldRefuseBadFieldNamingItAndCountNothing(String body, String field,
+            Matcher<String> message) {
         String user = QuotaApi.userWithDailyQuota(10);
 
-        consume(user, "{\"requestId\":\"a\\u0000b\",\"amount\":1}")
-                .body("violations[0].field", equalTo("requestId"))
-                .body("violations[0].message", equalTo("must not contain NUL characters"));
+        consume(user, body)
+                .body("violations[0].field", equalTo(field))
+                .body("violations[0].message", message);
 
         assertThat(QuotaApi.used(user, "DAY")).isZero();
+    }
+
+    /** Bodies that are not JSON the service can read at all. */
+    static Stream<Arguments> malformedBodies() {
+        return Stream.of(
+                Arguments.of(Named.of("cut short", "{\"requestId\":\"r1\","),
+                        containsString("ends before its JSON is complete")),
+                Arguments.of(Named.of("nested past the limit", "{\"a\":".repeat(1001)),
+                        containsString("not valid JSON")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedBodies")
+    void shouldAnswerUnreadableBodyAsMalformedJson(String body, Matcher<String> detail) {
+        String user = QuotaApi.userWithDailyQuota(10);
+
+        consume(user, body)
+                .body("type", endsWith("/malformed-json"))
+                .body("detail", detail);
     }
 
     @Test
@@ -49,56 +93,6 @@ class BadInputTests {
         refused(given().urlEncodingEnabled(false).auth().oauth2(Tokens.viewer())
                 .get("/api/quotas?tier=%00").then())
                 .body("violations[0].field", equalTo("tier"));
-    }
-
-    @Test
-    void shouldRefuseFractionalAmountInsteadOfCuttingItOff() {
-        String user = QuotaApi.userWithDailyQuota(10);
-
-        consume(user, "{\"requestId\":\"r1\",\"amount\":1.5}")
-                .body("violations[0].field", equalTo("amount"))
-                .body("violations[0].message", equalTo("must be a whole number"));
-
-        assertThat(QuotaApi.used(user, "DAY")).isZero();
-    }
-
-    @Test
-    void shouldNameAmountBeyondItsRange() {
-        String user = QuotaApi.userWithDailyQuota(10);
-
-        consume(user, "{\"requestId\":\"r1\",\"amount\":99999999999999999999}")
-                .body("violations[0].field", equalTo("amount"))
-                .body("detail", containsString("out of range"));
-
-        assertThat(QuotaApi.used(user, "DAY")).isZero();
-    }
-
-    @Test
-    void shouldAnswerBodyCutShortAsMalformedJson() {
-        String user = QuotaApi.userWithDailyQuota(10);
-
-        consume(user, "{\"requestId\":\"r1\",")
-                .body("type", endsWith("/malformed-json"))
-                .body("detail", containsString("ends before its JSON is complete"));
-    }
-
-    @Test
-    void shouldAnswerJsonNestedPastTheLimitAsMalformedJson() {
-        String user = QuotaApi.userWithDailyQuota(10);
-
-        consume(user, "{\"a\":".repeat(1001))
-                .body("type", endsWith("/malformed-json"));
-    }
-
-    @Test
-    void shouldRefuseLoneSurrogateInRequestIdAndCountNothing() {
-        String user = QuotaApi.userWithDailyQuota(10);
-
-        consume(user, "{\"requestId\":\"sur\\ud800\",\"amount\":1}")
-                .body("violations[0].field", equalTo("requestId"))
-                .body("violations[0].message", containsString("lone surrogate"));
-
-        assertThat(QuotaApi.used(user, "DAY")).isZero();
     }
 
     @Test
@@ -138,6 +132,11 @@ class BadInputTests {
                 .post("/api/tiers").then())
                 .body("violations[0].field", equalTo("thresholds"))
                 .body("detail", not(containsString("java.")));
+    }
+
+    private static Arguments refusedField(String name, String body, String field,
+            Matcher<String> message) {
+        return Arguments.of(Named.of(name, body), field, message);
     }
 
     private static ValidatableResponse consume(String user, String body) {
