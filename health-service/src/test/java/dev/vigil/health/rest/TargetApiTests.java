@@ -192,14 +192,21 @@ class TargetApiTests {
         body.put("enabled", false);
         String id = TargetApi.create(body);
 
-        given().auth().oauth2(Tokens.admin()).when().post("/api/targets/" + id + "/check")
+        Number resultId = given().auth().oauth2(Tokens.admin())
+                .when().post("/api/targets/" + id + "/check")
                 .then().statusCode(200)
                 .body("status", equalTo("UNHEALTHY"))
                 .body("errorCategory", equalTo("STATUS"))
                 .body("metadata.httpStatus", equalTo(503))
-                .body("metadata.snippet", equalTo("busy"));
+                .body("metadata.snippet", equalTo("busy"))
+                .extract().path("id");
 
         assertThat(TargetApi.resultStatuses(id)).containsExactly("UNHEALTHY");
+        Number storedId = given().auth().oauth2(Tokens.viewer())
+                .when().get("/api/targets/" + id + "/results")
+                .then().statusCode(200).extract().path("items[0].id");
+        assertThat(resultId).isNotNull();
+        assertThat(resultId.longValue()).isEqualTo(storedId.longValue());
         TargetApi.delete(id);
     }
 
