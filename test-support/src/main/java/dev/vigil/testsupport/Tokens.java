@@ -47,12 +47,17 @@ public final class Tokens {
 
     /** A token for the given subject and roles. */
     public static String forSubject(String subject, String... roles) {
+        return expiringIn(3600, subject, roles);
+    }
+
+    /** A token for the given subject and roles that expires after the given seconds. */
+    public static String expiringIn(long seconds, String subject, String... roles) {
         return Jwt.issuer(ISSUER)
                 .subject(subject)
                 .upn(subject)
                 .claim("preferred_username", subject)
                 .groups(Set.of(roles))
-                .expiresIn(3600)
+                .expiresIn(seconds)
                 .jws()
                 .keyId("vigil-dev")
                 .sign(privateKey());

@@ -25,6 +25,8 @@ public interface KitConfig {
 
     Dedup dedup();
 
+    TokenCache tokenCache();
+
     /** The relay that publishes outbox rows to Kafka. */
     interface Outbox {
 
@@ -62,5 +64,23 @@ public interface KitConfig {
         /** How long an applied event id is remembered; longer than any redelivery. */
         @WithDefault("P7D")
         Duration retention();
+    }
+
+    /** Bearer tokens already verified, so a caller's repeated token is not verified again. */
+    interface TokenCache {
+
+        /**
+         * Tokens remembered at most (a few kilobytes each); 0 verifies every request's token.
+         * Callers that repeat a token are few: services and dashboards, not end users.
+         */
+        @WithDefault("1000")
+        int maxSize();
+
+        /**
+         * How long a verified token is trusted without a new check, at most; never past its
+         * {@code exp}. It bounds how long a signing key removed from the JWKS still works.
+         */
+        @WithDefault("5m")
+        Duration maxAge();
     }
 }

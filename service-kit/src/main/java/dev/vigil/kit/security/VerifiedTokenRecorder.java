@@ -1,0 +1,51 @@
+package dev.vigil.kit.security;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Runs after every other augmentor on an identity the OIDC extension has just verified and
+ * remembers it for its token; it changes nothing in the identity.
+ */
+@ApplicationScoped
+public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
+
+    private final VerifiedTokens verified;
+
+    VerifiedTokenRecorder(VerifiedTokens verified) {
+        this.verified = verified;
+    }
+
+    @Override
+    public int priority() {
+        return Integer.MIN_VALUE;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity,
+            AuthenticationRequestContext context) {
+        TokenCredential credential = identity.getCredential(TokenCredential.class);
+        if (identity.isAnonymous() || credential == null
+                || !(identity instanceof QuarkusSecurityIdentity quarkusIdentity)
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+                || jwt.getExpirationTime() <= 0) {
+            return Uni.createFrom().item(identity);
+        }
+        String token = credential.getToken();
+        if (!verified.contains(token)) {
+            verified.remember(token, quarkusIdentity,
+                    Instant.ofEpochSecond(jwt.getExpirationTime()));
+        }
+        return Uni.createFrom().item(identity);
+    }
+}
