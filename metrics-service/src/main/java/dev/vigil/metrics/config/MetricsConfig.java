@@ -32,6 +32,13 @@ public interface MetricsConfig {
     @WithDefault("200")
     int maxRoutesPerService();
 
+    /**
+     * Kafka batches stored at the same time; it sets the {@code usage-writers} worker pool of
+     * the usage consumer. 1 stores one batch after the other.
+     */
+    @WithDefault("2")
+    int consumerConcurrency();
+
     /** How long stored data is kept, counted from its arrival. */
     Retention retention();
 

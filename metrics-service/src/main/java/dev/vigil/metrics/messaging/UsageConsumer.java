@@ -8,12 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 
 import dev.vigil.common.event.UsageRecorded;
 import dev.vigil.kit.messaging.DeadLetters;
 import dev.vigil.kit.messaging.EventDecoder;
 import dev.vigil.kit.messaging.ReceivedEvent;
+import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.model.RequestRecord;
 import dev.vigil.metrics.service.InvalidRecordException;
 import dev.vigil.metrics.service.UsageIngestor;
@@ -24,11 +27,25 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Consumes {@code vigil.usage} in batches. Unreadable or invalid records go to the dead-letter
  * topic; the rest are stored in one transaction, idempotently by request id, and the batch is
  * acknowledged only once stored, so a database outage delays records but never drops them.
+ *
+ * <p>Two stages, so the JVM and Postgres work at the same time: {@link #decode} reads and
+ * checks one batch after the other, so dead letters keep the order of their partition; then
+ * {@link #store} writes up to {@code vigil.metrics.consumer-concurrency} batches at once on
+ * the {@value #WORKERS} pool. Stored batches may finish in any order: storing is idempotent
+ * and the aggregates are sums and sketch merges. (Ordered blocking alone would handle one
+ * batch at a time, whatever the number of partitions or consumers.) A batch's decoded
+ * message carries the Kafka batch's acknowledgement, so each batch is acknowledged after its
+ * own commit, and the connector commits a partition's offset only up to its oldest batch not
+ * yet acknowledged.
  */
 @ApplicationScoped
 public class UsageConsumer {
 
     public static final String CHANNEL = "usage";
+    /** The in-memory channel from {@link #decode} to {@link #store}. */
+    static final String DECODED = "usage-decoded";
+    /** The worker pool of {@link #store}; its size is set in application.properties. */
+    static final String WORKERS = "usage-writers";
     private static final Logger LOG = Logger.getLogger(UsageConsumer.class);
 
     private final EventDecoder decoder;
@@ -40,18 +57,26 @@ public class UsageConsumer {
             EventDecoder decoder,
             DeadLetters deadLetters,
             UsageValidator validator,
-            UsageIngestor ingestor) {
+            UsageIngestor ingestor,
+            MetricsConfig config) {
+        if (config.consumerConcurrency() < 1) {
+            throw new IllegalArgumentException("vigil.metrics.consumer-concurrency: expected "
+                    + ">= 1, got " + config.consumerConcurrency());
+        }
         this.decoder = decoder;
         this.deadLetters = deadLetters;
         this.validator = validator;
         this.ingestor = ingestor;
     }
 
+    /** The batch's valid records, with the batch's acknowledgement; the rest dead-lettered. */
     @Incoming(CHANNEL)
-    @Blocking(ordered = true)
-    public void consume(ConsumerRecords<String, byte[]> batch) {
-        List<RequestRecord> valid = new ArrayList<>(batch.count());
-        for (ConsumerRecord<String, byte[]> record : batch) {
+    @Outgoing(DECODED)
+    @Blocking
+    public Message<List<RequestRecord>> decode(Message<ConsumerRecords<String, byte[]>> batch) {
+        ConsumerRecords<String, byte[]> records = batch.getPayload();
+        List<RequestRecord> valid = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
             UsageRecorded event = UsageEventReader.readOrNull(record.value());
             if (event != null) {
                 validate(event, record, valid);
@@ -64,9 +89,16 @@ public class UsageConsumer {
                 validate(received.event(), record, valid);
             }
         }
+        LOG.debugf("Decoded usage batch records=%d valid=%d", records.count(), valid.size());
+        return batch.withPayload(valid);
+    }
+
+    /** Stores a decoded batch; its Kafka batch is acknowledged when this returns. */
+    @Incoming(DECODED)
+    @Blocking(value = WORKERS, ordered = false)
+    public void store(List<RequestRecord> valid) {
         int stored = ingestor.storeUntilStored(valid);
-        LOG.debugf("Consumed usage batch records=%d valid=%d new=%d", batch.count(),
-                valid.size(), stored);
+        LOG.debugf("Stored usage batch valid=%d new=%d", valid.size(), stored);
     }
 
     private void validate(

@@ -8,10 +8,11 @@ import dev.vigil.common.event.UsageRecorded;
 import dev.vigil.common.serde.EventJson;
 
 /**
- * The fast path for well-formed {@code UsageRecorded} events: one streaming read with the
- * shared event mapper, no JSON tree and no reflection per record. Anything it does not accept
- * (bad JSON, another type, a missing required field) is left to the kit's decoder, which
- * dead-letters it with the usual reason, so both paths reject exactly the same records.
+ * The fast path for well-formed {@code UsageRecorded} events: {@link UsageEventParser} for
+ * events as producers write them, else one streaming read with the shared event mapper, no
+ * JSON tree and no reflection per record. Anything neither accepts (bad JSON, another type, a
+ * missing required field) is left to the kit's decoder, which dead-letters it with the usual
+ * reason, so all paths reject exactly the same records.
  */
 final class UsageEventReader {
 
@@ -24,6 +25,10 @@ final class UsageEventReader {
     static UsageRecorded readOrNull(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             return null;
+        }
+        UsageRecorded parsed = UsageEventParser.parseOrNull(bytes);
+        if (parsed != null) {
+            return parsed;
         }
         try {
             UsageRecorded event = READER.readValue(bytes);

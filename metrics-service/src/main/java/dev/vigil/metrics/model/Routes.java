@@ -1,7 +1,5 @@
 package dev.vigil.metrics.model;
 
-import java.util.regex.Pattern;
-
 /**
  * Turns request URLs into routes, so statistics group by route and not by URL: the query
  * string is dropped and numeric, UUID and long hex path segments become {@code {id}}.
@@ -10,11 +8,8 @@ public final class Routes {
 
     public static final String ID = "{id}";
 
-    private static final Pattern NUMERIC = Pattern.compile("\\d+");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     // Long enough that words such as "cafe" or "deadbeef" stay readable.
-    private static final Pattern LONG_HEX = Pattern.compile("(?=.*\\d)[0-9a-fA-F]{16,}");
+    private static final int LONG_HEX_MIN = 16;
 
     private Routes() {
     }
@@ -25,15 +20,8 @@ public final class Routes {
         if (path.isEmpty() || "/".equals(path)) {
             return "/";
         }
-        String[] segments = path.split("/", -1);
-        StringBuilder route = new StringBuilder();
-        for (int i = 0; i < segments.length; i++) {
-            if (i > 0) {
-                route.append('/');
-            }
-            route.append(isId(segments[i]) ? ID : segments[i]);
-        }
-        return route.charAt(0) == '/' ? route.toString() : "/" + route;
+        String route = replaceIds(path);
+        return route.charAt(0) == '/' ? route : "/" + route;
     }
 
     private static String pathOf(String endpoint) {
@@ -56,14 +44,49 @@ public final class Routes {
         return second < 0 ? first : Math.min(first, second);
     }
 
-    private static boolean isId(String segment) {
-        // Numeric and long hex ids hold a digit and a UUID has 36 characters: most path words
-        // are neither, and skip the regular expressions.
-        if (segment.length() != 36 && segment.chars().noneMatch(Character::isDigit)) {
-            return false;
+    /**
+     * The path with each id segment replaced. Scanned in place, without splitting or regular
+     * expressions, because every stored record passes here; a path without ids (most of them)
+     * comes back as the same string.
+     */
+    private static String replaceIds(String path) {
+        StringBuilder route = null;
+        int start = 0;
+        while (start <= path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            boolean id = isId(path, start, end);
+            if (id && route == null) {
+                route = new StringBuilder(path.length()).append(path, 0, start);
+            }
+            if (route != null && id) {
+                route.append(ID);
+            } else if (route != null) {
+                route.append(path, start, end);
+            }
+            if (route != null && slash >= 0) {
+                route.append('/');
+            }
+            start = end + 1;
         }
-        return NUMERIC.matcher(segment).matches()
-                || UUID.matcher(segment).matches()
-                || LONG_HEX.matcher(segment).matches();
+        return route == null ? path : route.toString();
+    }
+
+    /** Whether text[from, to) is a numeric id, a UUID, or 16+ hex characters with a digit. */
+    private static boolean isId(String text, int from, int to) {
+        int length = to - from;
+        boolean allDigits = length > 0;
+        boolean anyDigit = false;
+        boolean allHex = true;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            allDigits &= digit;
+            anyDigit |= digit;
+            allHex &= UuidText.isHex(c);
+        }
+        return allDigits
+                || allHex && anyDigit && length >= LONG_HEX_MIN
+                || length == UuidText.LENGTH && UuidText.isAt(text, from);
     }
 }

@@ -1,7 +1,7 @@
 package dev.vigil.metrics.repository;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,10 +10,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +43,16 @@ public class RequestRecordRepository {
             occurred_at TIMESTAMPTZ, service TEXT, route TEXT, endpoint TEXT, method TEXT, \
             status SMALLINT, response_time_ms BIGINT, outcome SMALLINT, error_type TEXT, \
             error_message TEXT, user_id TEXT) ON COMMIT DELETE ROWS""";
-    private static final String COPY = "COPY request_record_stage FROM STDIN";
+    private static final String COPY = "COPY request_record_stage FROM STDIN (FORMAT binary)";
+    private static final int STAGE_COLUMNS = 12;
+    // Rows are inserted in request id order, so two batches that share ids (a redelivery
+    // processed next to the first delivery) lock them in the same order and cannot deadlock.
     private static final String INSERT = """
             INSERT INTO request_record (request_id, occurred_at, service, route, endpoint, \
             method, status, response_time_ms, outcome, error_type, error_message, user_id, \
             ingested_at)
             SELECT s.*, ?::timestamptz FROM request_record_stage s
+            ORDER BY s.request_id
             ON CONFLICT (request_id) DO NOTHING
             RETURNING request_id""";
     private static final String WHERE = """
@@ -98,10 +100,13 @@ public class RequestRecordRepository {
         this.dataSource = dataSource;
     }
 
-    /** Stores the records whose id is new; returns those ids. Duplicates are left alone. */
+    /**
+     * Stores the records whose id is new; returns those ids, in no particular order.
+     * Duplicates are left alone.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<String> insertNew(List<RequestRecord> records, Instant ingestedAt) {
-        Set<String> inserted = new HashSet<>();
+    public List<String> insertNew(List<RequestRecord> records, Instant ingestedAt) {
+        List<String> inserted = new ArrayList<>(records.size());
         if (records.isEmpty()) {
             return inserted;
         }
@@ -110,7 +115,7 @@ public class RequestRecordRepository {
                 stage.execute(STAGE);
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn(COPY, new ByteArrayInputStream(copyRows(records)));
+            copy.copyIn(COPY, copyRows(records));
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setTimestamp(1, Timestamp.from(ingestedAt));
                 try (ResultSet result = insert.executeQuery()) {
@@ -189,16 +194,17 @@ public class RequestRecordRepository {
         }
     }
 
-    private static byte[] copyRows(List<RequestRecord> records) {
-        CopyRows rows = new CopyRows();
+    /** The records in the staging table's column order and types. */
+    private static InputStream copyRows(List<RequestRecord> records) {
+        CopyRows rows = new CopyRows(records.size(), 200);
         for (RequestRecord r : records) {
-            rows.text(r.requestId()).text(r.occurredAt().toString()).text(r.service())
-                    .text(r.route()).text(r.endpoint()).text(r.method())
-                    .number((long) r.status()).number(r.responseTimeMs())
-                    .number((long) r.outcome().code()).text(r.errorType())
-                    .text(r.errorMessage()).text(r.userId()).endRow();
+            rows.row(STAGE_COLUMNS).text(r.requestId()).timestamp(r.occurredAt())
+                    .text(r.service()).text(r.route()).text(r.endpoint()).text(r.method())
+                    .smallint(r.status()).bigint(r.responseTimeMs())
+                    .smallint(r.outcome().code()).text(r.errorType()).text(r.errorMessage())
+                    .text(r.userId());
         }
-        return rows.bytes();
+        return rows.stream();
     }
 
     private RawSummary summaryOf(ResultSet r) throws SQLException {

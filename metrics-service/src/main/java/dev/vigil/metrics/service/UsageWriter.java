@@ -2,9 +2,8 @@ package dev.vigil.metrics.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,23 +33,44 @@ public class UsageWriter {
     @Transactional
     public List<RequestRecord> write(List<RequestRecord> batch, Instant ingestedAt) {
         List<RequestRecord> unique = firstPerRequestId(batch);
-        Set<String> inserted = records.insertNew(unique, ingestedAt);
+        List<String> inserted = records.insertNew(unique, ingestedAt);
 
-        List<RequestRecord> fresh = new ArrayList<>(inserted.size());
+        List<RequestRecord> fresh = newOnly(unique, inserted);
         AggregateBuilder builder = new AggregateBuilder();
-        for (RequestRecord record : unique) {
-            if (inserted.contains(record.requestId())) {
-                fresh.add(record);
-                builder.add(record);
-            }
-        }
+        fresh.forEach(builder::add);
         aggregates.add(builder.build(), ingestedAt);
         return fresh;
     }
 
     private static List<RequestRecord> firstPerRequestId(List<RequestRecord> batch) {
-        Map<String, RequestRecord> unique = new LinkedHashMap<>();
-        batch.forEach(record -> unique.putIfAbsent(record.requestId(), record));
-        return new ArrayList<>(unique.values());
+        Set<String> seen = new HashSet<>(capacityFor(batch.size()));
+        List<RequestRecord> unique = new ArrayList<>(batch.size());
+        for (RequestRecord record : batch) {
+            if (seen.add(record.requestId())) {
+                unique.add(record);
+            }
+        }
+        return unique;
+    }
+
+    /** The records whose id is among the inserted ones, in batch order. */
+    private static List<RequestRecord> newOnly(List<RequestRecord> unique, List<String> inserted) {
+        // The ids are distinct, so as many inserted as sent means all were new: the usual
+        // case, which then needs no set of ids.
+        if (inserted.size() == unique.size()) {
+            return unique;
+        }
+        Set<String> ids = new HashSet<>(inserted);
+        List<RequestRecord> fresh = new ArrayList<>(inserted.size());
+        for (RequestRecord record : unique) {
+            if (ids.contains(record.requestId())) {
+                fresh.add(record);
+            }
+        }
+        return fresh;
+    }
+
+    private static int capacityFor(int size) {
+        return (int) (size / 0.75f) + 1;
     }
 }

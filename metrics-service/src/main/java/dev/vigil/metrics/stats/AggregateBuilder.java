@@ -23,12 +23,19 @@ import dev.vigil.metrics.model.RequestRecord;
 public final class AggregateBuilder {
 
     private final Map<Key, Delta> minutes = new HashMap<>();
+    private Key lastKey;
+    private Delta lastDelta;
 
     /** Adds a record to its minute (and so to its hour, day and roll-ups). */
     public void add(RequestRecord record) {
         Key key = new Key(Granularity.MINUTE.code(), Granularity.MINUTE.floor(
                 record.occurredAt()), record.service(), record.route());
-        minutes.computeIfAbsent(key, k -> new Delta()).add(record);
+        // Records of a batch mostly share the minute and route of the one before.
+        if (!key.equals(lastKey)) {
+            lastKey = key;
+            lastDelta = minutes.computeIfAbsent(key, k -> new Delta());
+        }
+        lastDelta.add(record);
     }
 
     /** The deltas of every granularity and roll-up level, ordered by key. */
