@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -23,9 +22,11 @@ import dev.vigil.quota.period.QuotaPeriod;
  * The /consume check-and-count as one call of the {@code consume_quota} function (migration
  * V3): one round trip claims the request, reads the tier, adds within every limit and stores
  * the decision, all under the row locks that serialize the user's callers on every replica.
+ * Called inside {@code QuotaService.consume}'s transaction. It has no transactional
+ * interceptor of its own: on the busiest path of the service, checking again on every call
+ * that a transaction is open took measurable time and guarded against nothing.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 public class ConsumeRepository {
 
     private static final String CONSUME = "SELECT * FROM consume_quota("

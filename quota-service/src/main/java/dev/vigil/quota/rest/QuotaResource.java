@@ -15,10 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.vigil.kit.problem.ProblemException;
 import dev.vigil.kit.security.Roles;
@@ -77,7 +77,8 @@ public class QuotaResource {
     @RolesAllowed({Roles.REPORTER, Roles.ADMIN})
     @Operation(summary = "Check and count a request atomically: 200 allowed, 429 refused with "
             + "Retry-After; a repeated requestId gets the same answer and is not counted again")
-    public Response consume(@PathParam("userId") @Size(max = 200) String userId,
+    public RestResponse<ConsumeResponse> consume(
+            @PathParam("userId") @Size(max = 200) String userId,
             @Valid @NotNull ConsumeRequest request) {
         if (request.amountOrOne() > config.maxAmount()) {
             throw ProblemException.invalidField("amount",
@@ -85,13 +86,14 @@ public class QuotaResource {
         }
         Decision decision = gate.run(userId,
                 () -> quotas.consume(userId, request.requestId(), request.amountOrOne()));
+        // A typed response lets the framework pick its JSON writer once, at build time.
         if (decision.allowed()) {
-            return Response.ok(ConsumeResponse.of(decision)).build();
+            return RestResponse.ok(ConsumeResponse.of(decision));
         }
-        return Response.status(429)
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.TOO_MANY_REQUESTS,
+                        ConsumeResponse.of(decision))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Retry-After", retryAfterSeconds(decision))
-                .entity(ConsumeResponse.of(decision))
                 .build();
     }
 

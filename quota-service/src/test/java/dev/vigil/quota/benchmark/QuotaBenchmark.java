@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +73,8 @@ class QuotaBenchmark {
     private static final Duration GENTLE_WARM_UP = Duration.ofSeconds(60);
     private static final Duration WARM_UP = Duration.ofSeconds(120);
     private static final Duration MEASURED = Duration.ofSeconds(20);
+    /** The goal's bound: the timeline counts the calls slower than this, second by second. */
+    private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     @TestHTTPResource("/")
     URI base;
@@ -183,8 +186,9 @@ class QuotaBenchmark {
                 .setMaxPoolSize(64));
         String token = "Bearer " + Tokens.reporter();
 
-        runAtRate(client, token, users, GENTLE_WARM_UP, RATE_PER_SECOND / 2, new Histogram(3));
-        runAtRate(client, token, users, WARM_UP, RATE_PER_SECOND, new Histogram(3));
+        runAtRate(client, token, users, GENTLE_WARM_UP, RATE_PER_SECOND / 2,
+                new Latencies(GENTLE_WARM_UP));
+        runAtRate(client, token, users, WARM_UP, RATE_PER_SECOND, new Latencies(WARM_UP));
         measureAtRate(client, token, users, RATE_PER_SECOND);
         measureAtRate(client, token, users, SUSTAINABLE_RATE);
         client.close();
@@ -192,20 +196,28 @@ class QuotaBenchmark {
     }
 
     private void measureAtRate(HttpClient client, String token, List<String> users, int rate)
-            throws InterruptedException {
-        Histogram histogram = new Histogram(3);
+            throws Exception {
+        Latencies latencies = new Latencies(MEASURED);
+        DatabaseActivity before = DatabaseActivity.read(dataSource);
         long started = System.nanoTime();
         Map<Integer, AtomicLong> statuses =
-                runAtRate(client, token, users, MEASURED, rate, histogram);
+                runAtRate(client, token, users, MEASURED, rate, latencies);
         double elapsed = seconds(System.nanoTime() - started);
+        DatabaseActivity during = DatabaseActivity.read(dataSource).minus(before);
 
         long completed = statuses.values().stream().mapToLong(AtomicLong::get).sum();
+        Histogram histogram = latencies.histogram;
         report.line("/consume offered %d req/s for %d s: %d answered in %.1f s (%.0f req/s "
                 + "achieved), statuses %s", rate, MEASURED.toSeconds(), completed, elapsed,
                 completed / elapsed, statuses);
         report.line("/consume latency ms at %d req/s: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, "
                 + "max %.2f", rate, millis(histogram, 50), millis(histogram, 90),
                 millis(histogram, 99), millis(histogram, 99.9), histogram.getMaxValue() / 1e6);
+        report.line("/consume calls over 5 ms at %d req/s, per second of the run: %s", rate,
+                latencies.slowPerSecond());
+        report.line("/consume slowest call ms at %d req/s, per second of the run: %s", rate,
+                latencies.maxMillisPerSecond());
+        report.line("Postgres during the %d req/s run: %s", rate, during);
     }
 
     /**
@@ -218,7 +230,7 @@ class QuotaBenchmark {
             List<String> users,
             Duration duration,
             int rate,
-            Histogram histogram) throws InterruptedException {
+            Latencies latencies) throws InterruptedException {
         int calls = (int) (rate * duration.toSeconds());
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         CountDownLatch finished = new CountDownLatch(calls);
@@ -244,9 +256,7 @@ class QuotaBenchmark {
                     .onComplete(result -> {
                         int status = result.succeeded() ? result.result().statusCode() : 0;
                         statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-                        synchronized (histogram) {
-                            histogram.recordValue(Math.max(1, System.nanoTime() - due));
-                        }
+                        latencies.record(due - start, System.nanoTime() - due);
                         finished.countDown();
                     });
         }
@@ -289,4 +299,70 @@ class QuotaBenchmark {
         return histogram.getValueAtPercentile(percentile) / 1e6;
     }
 
+    /**
+     * Latencies of one run: the histogram, and per second of the run the calls over the
+     * goal's bound and the slowest call. Slow calls bunched in a few seconds point at stalls
+     * (a pause, a checkpoint); slow calls spread over every second point at a busy machine.
+     */
+    private static final class Latencies {
+
+        final Histogram histogram = new Histogram(3);
+        private final long[] slow;
+        private final long[] max;
+
+        Latencies(Duration duration) {
+            // One more second for calls sent late in the last one.
+            int seconds = (int) duration.toSeconds() + 1;
+            slow = new long[seconds];
+            max = new long[seconds];
+        }
+
+        synchronized void record(long sentAfterNanos, long latencyNanos) {
+            long latency = Math.max(1, latencyNanos);
+            histogram.recordValue(latency);
+            int second = (int) Math.min(slow.length - 1, sentAfterNanos / 1_000_000_000L);
+            if (latency > SLOW_NANOS) {
+                slow[second]++;
+            }
+            max[second] = Math.max(max[second], latency);
+        }
+
+        synchronized String slowPerSecond() {
+            return Arrays.toString(slow);
+        }
+
+        synchronized String maxMillisPerSecond() {
+            return Arrays.stream(max).mapToObj(n -> String.format("%.0f", n / 1e6))
+                    .toList().toString();
+        }
+    }
+
+    /** Postgres' own background work, which competes with /consume for the two cores. */
+    private record DatabaseActivity(long checkpoints, long autovacuums, long autoanalyzes) {
+
+        static DatabaseActivity read(AgroalDataSource dataSource) throws Exception {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement(
+                            "SELECT (SELECT checkpoints_timed + checkpoints_req "
+                                    + "FROM pg_stat_bgwriter), "
+                                    + "COALESCE(sum(autovacuum_count), 0), "
+                                    + "COALESCE(sum(autoanalyze_count), 0) "
+                                    + "FROM pg_stat_user_tables WHERE schemaname = 'quota'");
+                    ResultSet row = select.executeQuery()) {
+                row.next();
+                return new DatabaseActivity(row.getLong(1), row.getLong(2), row.getLong(3));
+            }
+        }
+
+        DatabaseActivity minus(DatabaseActivity before) {
+            return new DatabaseActivity(checkpoints - before.checkpoints,
+                    autovacuums - before.autovacuums, autoanalyzes - before.autoanalyzes);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d checkpoints, %d autovacuums and %d autoanalyzes of "
+                    + "quota tables", checkpoints, autovacuums, autoanalyzes);
+        }
+    }
 }
