@@ -77,11 +77,6 @@ public class UsageConsumer {
         ConsumerRecords<String, byte[]> records = batch.getPayload();
         List<RequestRecord> valid = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
-            UsageRecorded event = UsageEventReader.readOrNull(record.value());
-            if (event != null) {
-                validate(event, record, valid);
-                continue;
-            }
             // The kit's decoder dead-letters what is not a valid event, with its reason; taken
             // one record at a time so dead letters and stored records keep the batch order.
             for (ReceivedEvent<UsageRecorded> received

@@ -1,5 +1,7 @@
 package dev.vigil.metrics.model;
 
+import dev.vigil.common.serde.UuidText;
+
 /**
  * Turns request URLs into routes, so statistics group by route and not by URL: the query
  * string is dropped and numeric, UUID and long hex path segments become {@code {id}}.

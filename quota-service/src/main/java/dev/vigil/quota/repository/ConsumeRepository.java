@@ -22,9 +22,9 @@ import dev.vigil.quota.period.QuotaPeriod;
  * The /consume check-and-count as one call of the {@code consume_quota} function (migration
  * V3): one round trip claims the request, reads the tier, adds within every limit and stores
  * the decision, all under the row locks that serialize the user's callers on every replica.
- * Called inside {@code QuotaService.consume}'s transaction. It has no transactional
- * interceptor of its own: on the busiest path of the service, checking again on every call
- * that a transaction is open took measurable time and guarded against nothing.
+ * It is called outside any JTA transaction and commits on its own: one statement is atomic,
+ * and on the busiest path of the service the transaction manager and the separate COMMIT
+ * round trip were about a tenth of the JVM's work and a second wake-up of the database backend.
  */
 @ApplicationScoped
 public class ConsumeRepository {

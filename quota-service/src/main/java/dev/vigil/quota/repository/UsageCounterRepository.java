@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,13 @@ public class UsageCounterRepository {
     private static final String FIND_USED = "SELECT c.period, c.used FROM usage_counter c "
             + "JOIN unnest(?::text[], ?::timestamptz[]) AS s(period, period_start) "
             + "ON c.period = s.period AND c.period_start = s.period_start WHERE c.user_id = ?";
+
+    // In period order, the order consume_quota locks them in, so the two cannot deadlock.
+    private static final String LOCK_NOTIFIED = "SELECT c.period, c.notified "
+            + "FROM unnest(?::text[], ?::timestamptz[]) WITH ORDINALITY "
+            + "AS s(period, period_start, position) "
+            + "JOIN usage_counter c ON c.user_id = ? AND c.period = s.period "
+            + "AND c.period_start = s.period_start ORDER BY s.position FOR UPDATE OF c";
 
     private static final String PRUNE = "DELETE FROM usage_counter "
             + "WHERE period = ? AND period_start < ?";
@@ -79,6 +88,35 @@ public class UsageCounterRepository {
             return used;
         } catch (SQLException e) {
             throw new RepositoryException("cannot read usage of user " + userId, e);
+        }
+    }
+
+    /**
+     * Locks the user's counters of these slots until the transaction ends and answers the
+     * thresholds each has announced; a counter pruned meanwhile is absent from the map.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<QuotaPeriod, List<Double>> lockNotified(String userId, List<Counter> slots) {
+        List<Counter> ordered = slots.stream()
+                .sorted(Comparator.comparing(Counter::period))
+                .toList();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(LOCK_NOTIFIED)) {
+            select.setArray(1, Jdbc.textArray(connection,
+                    ordered.stream().map(counter -> counter.period().name()).toList()));
+            select.setArray(2, Jdbc.textArray(connection,
+                    ordered.stream().map(counter -> counter.periodStart().toString()).toList()));
+            select.setString(3, userId);
+            Map<QuotaPeriod, List<Double>> notified = new EnumMap<>(QuotaPeriod.class);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    notified.put(QuotaPeriod.valueOf(rows.getString("period")),
+                            Jdbc.doubles(rows, "notified"));
+                }
+            }
+            return notified;
+        } catch (SQLException e) {
+            throw new RepositoryException("cannot lock counters of user " + userId, e);
         }
     }
 

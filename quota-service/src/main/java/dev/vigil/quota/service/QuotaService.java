@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -77,11 +76,12 @@ public class QuotaService {
      * Counts {@code amount} requests for the user if every period's limit allows it, else
      * nothing. A request id seen before (by either path) is not counted again and gets the
      * decision it got then. One database call does the check and the add; thresholds reached
-     * are announced in the same transaction, while the counter rows are still locked.
+     * are announced after it committed, each once (see {@link ThresholdNotifier}).
      */
-    @Transactional
     public Decision consume(String userId, String requestId, long amount) {
         Instant now = clock.instant();
+        // One statement, committed on its own: the function claims, checks and counts under
+        // the counters' row locks, so it needs no transaction around it.
         ConsumeResult result = consumer.consume(userId, requestId, amount, now,
                 config.defaultTier(), config.consumeWaitsForFlush());
         if (!result.fresh()) {
@@ -90,13 +90,31 @@ public class QuotaService {
 
         Decision decision = result.decision();
         if (decision.allowed()) {
-            notifier.announce(knownTier(result.tier(), userId), result.counters(), now);
+            announce(knownTier(result.tier(), userId), userId, result, now);
             allowed.increment();
         } else {
             LOG.infof("Quota exceeded user=%s resetsAt=%s", userId, decision.resetsAt());
             refused.increment();
         }
         return decision;
+    }
+
+    /**
+     * Announces thresholds the counted request reached, in a transaction only when there are
+     * any (rarely). The request is counted whatever happens here: if the announcement fails,
+     * the user's next counted request in the period finds the threshold unannounced and
+     * announces it then.
+     */
+    private void announce(Tier tier, String userId, ConsumeResult counted, Instant now) {
+        if (!notifier.anyNewlyReached(tier, counted.counters())) {
+            return;
+        }
+        try {
+            notifier.announceCommitted(tier, userId, counted.counters(), now);
+        } catch (RuntimeException e) {
+            LOG.warnf("Threshold announcement deferred to the next request user=%s cause=%s",
+                    userId, e.getMessage());
+        }
     }
 
     /** The user's tier and usage in each current period. */

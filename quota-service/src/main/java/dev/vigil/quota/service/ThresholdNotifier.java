@@ -3,6 +3,7 @@ package dev.vigil.quota.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +19,14 @@ import dev.vigil.kit.outbox.OutboxMessage;
 import dev.vigil.kit.outbox.OutboxWriter;
 import dev.vigil.quota.model.Counter;
 import dev.vigil.quota.model.Tier;
+import dev.vigil.quota.period.QuotaPeriod;
 import dev.vigil.quota.repository.UsageCounterRepository;
 
 /**
- * Announces the thresholds counters have newly reached, through the outbox of the transaction
- * that changed them. The counter rows are still locked by that change, so two transactions
- * never announce the same threshold of the same period.
+ * Announces the thresholds counters have newly reached, through the outbox, each once: either
+ * in the transaction that changed the counters, while their rows are still locked (usage
+ * batches), or after the change committed, in a transaction that locks the rows again and
+ * reads what was announced meanwhile (/consume).
  */
 @ApplicationScoped
 public class ThresholdNotifier {
@@ -38,6 +41,30 @@ public class ThresholdNotifier {
         this.counters = counters;
         this.outbox = outbox;
         this.kit = kit;
+    }
+
+    /** Whether the counters, as one change left them, reached a threshold not yet announced. */
+    public boolean anyNewlyReached(Tier tier, List<Counter> changed) {
+        return changed.stream().anyMatch(counter -> !ThresholdRule.newlyReached(counter.used(),
+                counter.limit(), tier.thresholds(), counter.notified()).isEmpty());
+    }
+
+    /**
+     * Announces what a committed change of one user's counters reached. Another change may
+     * have committed and announced since, so the marks are read again under the rows' locks
+     * and only thresholds still unannounced are published; returns how many.
+     */
+    @Transactional
+    public int announceCommitted(Tier tier, String userId, List<Counter> changed,
+            Instant now) {
+        Map<QuotaPeriod, List<Double>> marks = counters.lockNotified(userId, changed);
+        List<Counter> current = changed.stream()
+                .filter(counter -> marks.containsKey(counter.period()))
+                .map(counter -> new Counter(counter.userId(), counter.period(),
+                        counter.periodStart(), counter.used(), counter.limit(),
+                        marks.get(counter.period())))
+                .toList();
+        return announce(user -> tier, current, now);
     }
 
     /** Publishes QuotaThresholdCrossed for each newly reached threshold; returns how many. */

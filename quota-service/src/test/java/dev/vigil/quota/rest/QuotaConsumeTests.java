@@ -6,8 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -91,6 +97,41 @@ class QuotaConsumeTests {
                     .containsExactly("DAY:0.8@1000", "DAY:1.0@1000");
             assertThat(events.get(0).limit()).isEqualTo(1000);
             assertThat(events.get(0).periodStart()).isEqualTo("2024-06-10T00:00:00Z");
+        }
+    }
+
+    @Test
+    void shouldAnnounceEachThresholdOnceWhenConcurrentCallsCrossIt() throws Exception {
+        clock.set(NOON);
+        String user = QuotaApi.userWithDailyQuota(100);
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+
+        try (KafkaTestClient kafka = KafkaTestClient.connect();
+                KafkaTestClient.Reader reader = kafka.readerAtEnd(Topics.QUOTA_THRESHOLDS)) {
+            // 60 calls of 2 at once: 50 fit, and many of them see a threshold reached.
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String requestId = "burst-" + i;
+                statuses.add(callers.submit(() -> {
+                    start.await();
+                    return QuotaApi.consume(user, requestId, 2).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(answered).filteredOn(status -> status == 200).hasSize(50);
+            assertThat(answered).filteredOn(status -> status == 429).hasSize(10);
+            assertThat(QuotaApi.used(user, "DAY")).isEqualTo(100);
+            assertThat(ThresholdEvents.of(reader, user, 2))
+                    .extracting(QuotaThresholdCrossed::threshold)
+                    .containsExactlyInAnyOrder(0.8, 1.0);
+        } finally {
+            callers.shutdownNow();
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.vigil.metrics.messaging;
+package dev.vigil.common.serde;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -10,9 +10,6 @@ import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonToken;
 
 import dev.vigil.common.event.UsageRecorded;
-import dev.vigil.common.serde.EventJson;
-import dev.vigil.common.serde.StorableStringDeserializer;
-import dev.vigil.metrics.model.UuidText;
 
 /**
  * Reads {@code UsageRecorded} events as producers write them, token by token with the event
@@ -22,15 +19,15 @@ import dev.vigil.metrics.model.UuidText;
  * instants in the wire shape; for anything else it answers null and the event goes through
  * the full mapper, so what is accepted, refused and dead-lettered stays exactly as before.
  */
-final class UsageEventParser {
+public final class UsageRecordedParser {
 
     private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
-    private UsageEventParser() {
+    private UsageRecordedParser() {
     }
 
     /** The event, or null when the full mapper has to read these bytes. */
-    static UsageRecorded parseOrNull(byte[] bytes) {
+    public static UsageRecorded parseOrNull(byte[] bytes) {
         try (JsonParser parser = JSON.createParser(bytes)) {
             return parse(parser);
         } catch (IOException | RuntimeException e) {
@@ -88,22 +85,23 @@ final class UsageEventParser {
         /** Reads the value the parser is on; false when the full mapper must decide. */
         boolean read(String name, JsonParser p) throws IOException {
             switch (name) {
-                case "eventId" -> eventId = required(0, p, UsageEventParser::uuid);
-                case "type" -> type = required(1, p, UsageEventParser::text);
-                case "schemaVersion" -> schemaVersion = required(2, p, UsageEventParser::integer);
-                case "occurredAt" -> occurredAt = required(3, p, UsageEventParser::instant);
-                case "source" -> source = required(4, p, UsageEventParser::text);
-                case "requestId" -> requestId = required(5, p, UsageEventParser::text);
-                case "service" -> service = required(6, p, UsageEventParser::text);
-                case "endpoint" -> endpoint = required(7, p, UsageEventParser::text);
-                case "method" -> method = required(8, p, UsageEventParser::text);
-                case "status" -> status = required(9, p, UsageEventParser::integer);
+                case "eventId" -> eventId = required(0, p, UsageRecordedParser::uuid);
+                case "type" -> type = required(1, p, UsageRecordedParser::text);
+                case "schemaVersion" ->
+                        schemaVersion = required(2, p, UsageRecordedParser::integer);
+                case "occurredAt" -> occurredAt = required(3, p, UsageRecordedParser::instant);
+                case "source" -> source = required(4, p, UsageRecordedParser::text);
+                case "requestId" -> requestId = required(5, p, UsageRecordedParser::text);
+                case "service" -> service = required(6, p, UsageRecordedParser::text);
+                case "endpoint" -> endpoint = required(7, p, UsageRecordedParser::text);
+                case "method" -> method = required(8, p, UsageRecordedParser::text);
+                case "status" -> status = required(9, p, UsageRecordedParser::integer);
                 case "responseTimeMs" ->
-                        responseTimeMs = optional(10, p, UsageEventParser::wholeNumber);
-                case "success" -> success = required(11, p, UsageEventParser::bool);
-                case "errorType" -> errorType = optional(12, p, UsageEventParser::text);
-                case "errorMessage" -> errorMessage = optional(13, p, UsageEventParser::text);
-                case "userId" -> userId = optional(14, p, UsageEventParser::text);
+                        responseTimeMs = optional(10, p, UsageRecordedParser::wholeNumber);
+                case "success" -> success = required(11, p, UsageRecordedParser::bool);
+                case "errorType" -> errorType = optional(12, p, UsageRecordedParser::text);
+                case "errorMessage" -> errorMessage = optional(13, p, UsageRecordedParser::text);
+                case "userId" -> userId = optional(14, p, UsageRecordedParser::text);
                 // The mapper ignores unknown fields too, whatever their value.
                 default -> p.skipChildren();
             }

@@ -1,4 +1,4 @@
-package dev.vigil.metrics.model;
+package dev.vigil.common.serde;
 
 /**
  * Recognises a UUID written as text (8-4-4-4-12 hex characters of either case) by looking at

@@ -1,4 +1,4 @@
-package dev.vigil.metrics.messaging;
+package dev.vigil.common.serde;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.time.LocalDate;
 /**
  * Reads the one instant shape events are written in, {@code 2024-05-01T10:15:00.123Z}, with
  * plain arithmetic: {@code DateTimeFormatter.ISO_INSTANT} builds a map of parsed fields per
- * call and was a third of the consumer's decoding time. Any other shape (an offset, more or
+ * call and was a third of a usage consumer's decoding time. Any other shape (an offset, more or
  * fewer fraction digits, hour 24, a leap second, year 0) is left to the full parser.
  */
 final class WireInstants {
