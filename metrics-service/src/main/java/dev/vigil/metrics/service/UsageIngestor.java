@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import dev.vigil.metrics.model.RequestRecord;
 import dev.vigil.metrics.repository.StorageException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
@@ -22,14 +24,23 @@ public class UsageIngestor {
 
     private static final Logger LOG = Logger.getLogger(UsageIngestor.class);
 
+    /** Counts batches not stored for a transient database error; each is retried. */
+    public static final String FAILED_WRITES = "vigil.usage.writes.failed";
+
     private final UsageWriter writer;
     private final RequestMeters meters;
     private final Clock clock;
+    private final Counter failedWrites;
 
-    UsageIngestor(UsageWriter writer, RequestMeters meters, Clock clock) {
+    UsageIngestor(UsageWriter writer, RequestMeters meters, Clock clock,
+            MeterRegistry registry) {
         this.writer = writer;
         this.meters = meters;
         this.clock = clock;
+        this.failedWrites = Counter.builder(FAILED_WRITES)
+                .description("Batches of request records not stored for a transient database "
+                        + "error; each is retried")
+                .register(registry);
     }
 
     /** For API callers: a few quick retries, then the error reaches the caller. */
@@ -58,6 +69,7 @@ public class UsageIngestor {
         } catch (RuntimeException e) {
             // A lost connection may also surface at commit, wrapped by the transaction manager.
             if (StorageException.isTransient(e)) {
+                failedWrites.increment();
                 LOG.warnf("Request records not stored, will retry count=%d cause=%s",
                         batch.size(), e.getMessage());
                 throw new TransientStorageFailure(e);

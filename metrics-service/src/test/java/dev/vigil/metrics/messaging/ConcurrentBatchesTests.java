@@ -8,17 +8,22 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vigil.common.event.EventMeta;
 import dev.vigil.common.event.UsageRecorded;
+import dev.vigil.metrics.service.UsageIngestor;
 import dev.vigil.testsupport.KafkaTestClient;
 import dev.vigil.testsupport.PostgresProxyResource;
 import dev.vigil.testsupport.PostgresProxyResource.InjectPostgresProxy;
 import dev.vigil.testsupport.TcpProxy;
 import dev.vigil.testsupport.Tokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,6 +65,9 @@ class ConcurrentBatchesTests {
     @InjectPostgresProxy
     TcpProxy proxy;
 
+    @Inject
+    MeterRegistry registry;
+
     @AfterEach
     void reconnect() {
         proxy.mode(TcpProxy.Mode.FORWARD);
@@ -86,9 +94,10 @@ class ConcurrentBatchesTests {
     }
 
     @Test
-    void shouldStoreEveryBatchOnceWhenPostgresComesBack() throws Exception {
+    void shouldStoreEveryBatchOnceWhenPostgresComesBack() {
         String service = "outage-" + UUID.randomUUID();
         int requests = 300;
+        double failedBefore = failedWrites();
         proxy.mode(TcpProxy.Mode.REFUSE);
 
         try (KafkaTestClient kafka = KafkaTestClient.connect()) {
@@ -96,13 +105,19 @@ class ConcurrentBatchesTests {
                 kafka.send(TOPIC, "k" + (i % 30), event(service, i));
             }
         }
-        // Long enough for the batches to be received and their first attempts to fail.
-        Thread.sleep(3_000);
+        // Postgres comes back only once batches of these records have failed to be stored.
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> failedWrites() > failedBefore);
         proxy.mode(TcpProxy.Mode.FORWARD);
 
         awaitTotals(service, requests, Duration.ofSeconds(90));
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertTotals(service, requests));
+    }
+
+    private double failedWrites() {
+        Counter failed = registry.find(UsageIngestor.FAILED_WRITES).counter();
+        return failed == null ? 0 : failed.count();
     }
 
     /** Request i of the service: response time i + 1 ms, one request a second. */
