@@ -61,27 +61,56 @@ public class ResultRepository {
     }
 
     /**
-     * Inserts results and adds them to their hourly rollups, in the caller's transaction. The
-     * rows go in through {@code COPY}, which costs the server far less per row than INSERTs.
+     * Inserts results and adds them to their hourly rollups, in the caller's transaction;
+     * returns them with their ids. The rows go in through {@code COPY}, which costs the server
+     * far less per row than INSERTs but returns nothing, so the ids are drawn first.
      */
-    public void insert(List<CheckResult> results) {
+    public List<CheckResult> insert(List<CheckResult> results) {
         if (results.isEmpty()) {
-            return;
+            return results;
         }
-        String sql = "COPY check_result (target_id, checked_at, status, response_time_ms, "
+        String sql = "COPY check_result (id, target_id, checked_at, status, response_time_ms, "
                 + "error_category, error, metadata) FROM STDIN";
         try (Connection connection = dataSource.getConnection()) {
+            List<CheckResult> stored = withIds(results, nextIds(connection, results.size()));
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn(sql, new StringReader(copyRows(results)));
-            addToRollups(connection, results);
+            copy.copyIn(sql, new StringReader(copyRows(stored)));
+            addToRollups(connection, stored);
+            return stored;
         } catch (SQLException | IOException e) {
             throw new RepositoryException("cannot insert " + results.size() + " results", e);
         }
     }
 
+    /** Ascending ids from the table's own sequence, as its default would have drawn them. */
+    private static List<Long> nextIds(Connection connection, int count) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT nextval('check_result_id_seq') FROM generate_series(1, ?) ORDER BY 1")) {
+            select.setInt(1, count);
+            List<Long> ids = new ArrayList<>(count);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static List<CheckResult> withIds(List<CheckResult> results, List<Long> ids) {
+        List<CheckResult> stored = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            CheckResult r = results.get(i);
+            stored.add(new CheckResult(ids.get(i), r.targetId(), r.checkedAt(), r.status(),
+                    r.responseTimeMs(), r.errorCategory(), r.error(), r.metadata()));
+        }
+        return stored;
+    }
+
     private String copyRows(List<CheckResult> results) {
         StringBuilder rows = new StringBuilder(results.size() * 128);
         for (CheckResult result : results) {
+            rows.append(result.id()).append('\t');
             CopyText.field(rows, result.targetId().toString()).append('\t');
             CopyText.field(rows, result.checkedAt().toString()).append('\t');
             CopyText.field(rows, result.status().name()).append('\t');

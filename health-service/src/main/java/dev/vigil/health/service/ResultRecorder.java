@@ -90,10 +90,10 @@ public class ResultRecorder {
             events.add(eventOf(target, pending));
         }
 
-        results.insert(stored);
+        List<CheckResult> inserted = results.insert(stored);
         targets.updateAfterChecks(new ArrayList<>(updates.values()));
         outbox.write(events);
-        return stored;
+        return inserted;
     }
 
     private static CheckResult resultOf(PendingResult pending) {

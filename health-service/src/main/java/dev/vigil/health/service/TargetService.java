@@ -133,20 +133,8 @@ public class TargetService {
         } catch (Exception e) {
             throw new IllegalStateException("check of " + id + " did not complete", e);
         }
-        CheckResult recorded = recorder.record(List.of(pending)).stream().findFirst()
+        return recorder.record(List.of(pending)).stream().findFirst()
                 .orElseThrow(() -> new TargetNotFoundException(id));
-        return stored(recorded);
-    }
-
-    /**
-     * The recorded result as stored, with its id: results go in by COPY, which returns no
-     * ids. Postgres keeps microseconds, so the read spans the instant's rounding.
-     */
-    private CheckResult stored(CheckResult recorded) {
-        Instant at = recorded.checkedAt();
-        return results.page(recorded.targetId(), at.minusNanos(1_000), at.plusNanos(1_000), 1,
-                        null, null)
-                .stream().findFirst().orElse(recorded);
     }
 
     private static Target definition(UUID id, TargetRequest request, Instant createdAt,

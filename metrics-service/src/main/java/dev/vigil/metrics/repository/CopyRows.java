@@ -2,9 +2,9 @@ package dev.vigil.metrics.repository;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * Rows in Postgres' binary COPY format: a signature, then per row the column count and each
@@ -20,32 +20,31 @@ final class CopyRows {
     /** 2000-01-01T00:00:00Z, where Postgres counts its timestamps from, in microseconds. */
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
-    private byte[] bytes;
-    private int size;
+    /** Big-endian, the network order the format asks for; replaced by a larger one to grow. */
+    private ByteBuffer buffer;
 
     /** Sized for about {@code rows} rows of {@code rowBytes}; it grows as needed. */
     CopyRows(int rows, int rowBytes) {
-        bytes = new byte[Math.max(64, rows * rowBytes)];
-        write(SIGNATURE, 0, SIGNATURE.length);
-        writeInt(0); // flags: no OIDs
-        writeInt(0); // no header extension
+        buffer = ByteBuffer.allocate(Math.max(64, rows * rowBytes));
+        room(SIGNATURE.length + 2 * Integer.BYTES).put(SIGNATURE)
+                .putInt(0) // flags: no OIDs
+                .putInt(0); // no header extension
     }
 
     /** Starts a row of {@code columns} values. */
     CopyRows row(int columns) {
-        writeShort(columns);
+        room(Short.BYTES).putShort((short) columns);
         return this;
     }
 
     /** A text value (null allowed), as UTF-8. */
     CopyRows text(String value) {
         if (value == null) {
-            writeInt(-1);
+            room(Integer.BYTES).putInt(-1);
             return this;
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        writeInt(utf8.length);
-        write(utf8, 0, utf8.length);
+        room(Integer.BYTES + utf8.length).putInt(utf8.length).put(utf8);
         return this;
     }
 
@@ -53,68 +52,39 @@ final class CopyRows {
     CopyRows timestamp(Instant value) {
         long micros = Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L),
                 value.getNano() / 1_000);
-        writeInt(Long.BYTES);
-        writeLong(micros - POSTGRES_EPOCH_MICROS);
+        room(Integer.BYTES + Long.BYTES).putInt(Long.BYTES)
+                .putLong(micros - POSTGRES_EPOCH_MICROS);
         return this;
     }
 
     /** A {@code smallint} value. */
     CopyRows smallint(int value) {
-        writeInt(Short.BYTES);
-        writeShort(value);
+        room(Integer.BYTES + Short.BYTES).putInt(Short.BYTES).putShort((short) value);
         return this;
     }
 
     /** A {@code bigint} value (null allowed). */
     CopyRows bigint(Long value) {
         if (value == null) {
-            writeInt(-1);
+            room(Integer.BYTES).putInt(-1);
         } else {
-            writeInt(Long.BYTES);
-            writeLong(value);
+            room(Integer.BYTES + Long.BYTES).putInt(Long.BYTES).putLong(value);
         }
         return this;
     }
 
     /** The whole COPY stream, with its end mark; call once, after the last row. */
     InputStream stream() {
-        writeShort(-1);
-        return new ByteArrayInputStream(bytes, 0, size);
+        room(Short.BYTES).putShort((short) -1);
+        return new ByteArrayInputStream(buffer.array(), 0, buffer.position());
     }
 
-    private void writeShort(int value) {
-        ensure(Short.BYTES);
-        bytes[size++] = (byte) (value >>> 8);
-        bytes[size++] = (byte) value;
-    }
-
-    private void writeInt(int value) {
-        ensure(Integer.BYTES);
-        putInt(size, value);
-        size += Integer.BYTES;
-    }
-
-    private void writeLong(long value) {
-        writeInt((int) (value >>> 32));
-        writeInt((int) value);
-    }
-
-    private void putInt(int at, int value) {
-        bytes[at] = (byte) (value >>> 24);
-        bytes[at + 1] = (byte) (value >>> 16);
-        bytes[at + 2] = (byte) (value >>> 8);
-        bytes[at + 3] = (byte) value;
-    }
-
-    private void write(byte[] source, int from, int length) {
-        ensure(length);
-        System.arraycopy(source, from, bytes, size, length);
-        size += length;
-    }
-
-    private void ensure(int more) {
-        if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    /** The buffer, with room for {@code more} bytes. */
+    private ByteBuffer room(int more) {
+        if (buffer.remaining() < more) {
+            int capacity = Math.max(buffer.capacity() * 2, buffer.position() + more);
+            buffer = ByteBuffer.allocate(capacity).put(buffer.flip());
         }
+        return buffer;
     }
 }

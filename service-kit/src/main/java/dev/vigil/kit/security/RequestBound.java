@@ -18,6 +18,8 @@ final class RequestBound {
     static final String ROUTING_CONTEXT = RoutingContext.class.getName();
     static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
     static final List<String> NAMES = List.of(ROUTING_CONTEXT, REQUEST_CONTEXT);
+    /** Marks an identity answered from the cache, so it is not remembered a second time. */
+    static final String REMEMBERED = "dev.vigil.kit.security.remembered";
 
     private RequestBound() {
     }
@@ -30,6 +32,7 @@ final class RequestBound {
         return QuarkusSecurityIdentity.builder(remembered)
                 .addAttribute(ROUTING_CONTEXT, routing)
                 .addAttribute(REQUEST_CONTEXT, requestContext)
+                .addAttribute(REMEMBERED, Boolean.TRUE)
                 .build();
     }
 }

@@ -15,7 +15,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Runs after every other augmentor on an identity the OIDC extension has just verified and
- * remembers it for its token; it changes nothing in the identity.
+ * remembers it for its token; it changes nothing in the identity. Identities answered from
+ * the cache pass untouched.
  */
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
@@ -35,17 +36,17 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
     public Uni<SecurityIdentity> augment(SecurityIdentity identity,
             AuthenticationRequestContext context) {
         TokenCredential credential = identity.getCredential(TokenCredential.class);
+        // Identities answered from the cache carry the mark: digesting their token again on
+        // every request would only find what is already there.
         if (identity.isAnonymous() || credential == null
+                || identity.getAttribute(RequestBound.REMEMBERED) != null
                 || !(identity instanceof QuarkusSecurityIdentity quarkusIdentity)
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt)
                 || jwt.getExpirationTime() <= 0) {
             return Uni.createFrom().item(identity);
         }
-        String token = credential.getToken();
-        if (!verified.contains(token)) {
-            verified.remember(token, quarkusIdentity,
-                    Instant.ofEpochSecond(jwt.getExpirationTime()));
-        }
+        verified.remember(credential.getToken(), quarkusIdentity,
+                Instant.ofEpochSecond(jwt.getExpirationTime()));
         return Uni.createFrom().item(identity);
     }
 }
